@@ -1,0 +1,34 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { PolicyDocument } from '../model/policyDocument';
+import type { ReportedFinding } from '../rules/engine';
+import type { Severity } from '../rules/rule';
+import { docsUrl } from '../rules/registry';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostics(doc: PolicyDocument, findings: readonly ReportedFinding[]): Diagnostic[] {
+  return findings.map((f) => {
+    const data: DiagnosticData = {
+      ruleId: f.ruleId,
+      fixes: (f.fixes ?? []).map((fix) => ({
+        title: fix.title,
+        edits: fix.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })),
+      })),
+    };
+    return {
+      range: doc.lines.range(f.start, f.end),
+      severity: LSP_SEVERITY[f.severity],
+      code: f.ruleId,
+      codeDescription: { href: docsUrl(f.ruleId) },
+      source: DIAGNOSTIC_SOURCE,
+      message: f.message,
+      data,
+    };
+  });
+}

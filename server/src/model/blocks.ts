@@ -1,0 +1,86 @@
+import type { Node, Parent, Root } from 'mdast';
+import type { Heading } from './headings';
+import { maskedText, splitSentences, type Span } from './maskedText';
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell' | 'blockquote';
+
+/**
+ * A run of prose. `text` is the document's source from `start` to `end` with markup, code, HTML
+ * and URLs blanked out (same length), so `start + index` maps a match back to the document.
+ */
+export interface Block {
+  readonly kind: BlockKind;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Sentences as document offsets. */
+  readonly sentences: readonly Span[];
+}
+
+export interface Comment {
+  readonly start: number;
+  readonly end: number;
+  /** What is between `<!--` and `-->`, trimmed. */
+  readonly body: string;
+}
+
+export function collectBlocks(root: Root, text: string, headings: readonly Heading[]): { blocks: Block[]; comments: Comment[] } {
+  const blocks: Block[] = [];
+  const comments: Comment[] = [];
+  const headingAt = new Map<number, Heading>();
+  for (const h of headings) headingAt.set(h.start, h);
+
+  const emit = (kind: BlockKind, node: Node, start: number, end: number) => {
+    const masked = maskedText(text, node, start, end);
+    // Pasted drafts put headings and prose in one paragraph, one line each: cut at heading lines.
+    let cursor = 0;
+    for (const h of headings) {
+      if (h.start < start || h.end > end || h.style === 'atx' || h.style === 'setext') continue;
+      if (h.start - start > cursor) push(kind, start + cursor, h.start, masked.slice(cursor, h.start - start));
+      push('heading', h.start, h.end, masked.slice(h.start - start, h.end - start));
+      cursor = h.end - start;
+    }
+    if (cursor < masked.length) push(kind, start + cursor, end, masked.slice(cursor));
+  };
+  const push = (kind: BlockKind, start: number, _end: number, masked: string) => {
+    const lead = masked.length - masked.trimStart().length;
+    const trimmed = masked.trim();
+    if (!trimmed) return;
+    const s = start + lead;
+    const sentences = kind === 'heading' ? [{ start: s, end: s + trimmed.length }] : splitSentences(trimmed).map((x) => Object.freeze({ start: s + x.start, end: s + x.end }));
+    blocks.push(Object.freeze({ kind, start: s, end: s + trimmed.length, text: trimmed, sentences: Object.freeze(sentences) }));
+  };
+
+  const walk = (node: Node, context: BlockKind) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'html') {
+      const value = (node as unknown as { value: string }).value;
+      if (start !== undefined && end !== undefined) {
+        const re = /<!--([\s\S]*?)-->/g;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(value)) !== null) {
+          comments.push(Object.freeze({ start: start + m.index, end: start + m.index + m[0].length, body: m[1].trim() }));
+        }
+      }
+      return;
+    }
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'heading') return emit('heading', node, start, end);
+    if (node.type === 'paragraph') return emit(headingAt.has(start) && context === 'list-item' ? 'heading' : context, node, start, end);
+    if (node.type === 'tableCell') return emit('table-cell', node, start, end);
+    if (node.type === 'code' || node.type === 'yaml' || node.type === 'definition' || node.type === 'thematicBreak') return;
+    const next: BlockKind = node.type === 'listItem' ? 'list-item' : node.type === 'blockquote' ? 'blockquote' : context;
+    for (const child of (node as Parent).children ?? []) walk(child, next);
+  };
+  // Numbered headings that CommonMark reads as list items start at the item, not its paragraph.
+  for (const h of headings) if (h.style === 'numbered') headingAt.set(firstNonSpace(text, h.start, h.end), h);
+  walk(root, 'paragraph');
+  blocks.sort((a, b) => a.start - b.start);
+  return { blocks, comments };
+}
+
+function firstNonSpace(text: string, start: number, end: number): number {
+  const m = /^\s*\d+[.)]\s+/.exec(text.slice(start, end));
+  return m ? start + m[0].length : start;
+}

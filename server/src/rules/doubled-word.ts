@@ -1,0 +1,37 @@
+import type { Rule } from './rule';
+import { proseMatches, quote } from './util/matches';
+
+const REPEATED = /\b([A-Za-z]+)\s+\1\b/gi;
+// Repetitions that English allows: "that that", "had had", "is is" stays flagged.
+const ALLOWED = new Set(['that', 'had', 'bye', 'no', 'very', 'so', 'ha', 'bora']);
+// Two function words that never stand together: the trace of an edit that kept both versions ("the or").
+const COLLIDING = /\b(?:the\s+(?:the|a|an|or|and|of|to|our|your)|an?\s+(?:the|a|an|or|and))\b/g;
+
+export const doubledWord: Rule = {
+  meta: {
+    id: 'doubled-word',
+    description: 'Finds a word typed twice ("the the") and colliding function words left by an edit ("the or")',
+    defaultSeverity: 'warning',
+    tags: ['drafting', 'clean-text'],
+    explanation: 'A doubled or garbled word is a typo that makes a binding document look careless and can make a sentence ambiguous.',
+  },
+  check(ctx) {
+    const seen = new Set<number>();
+    for (const m of proseMatches(ctx.doc, REPEATED)) {
+      const word = m.match[1];
+      if (ALLOWED.has(word.toLowerCase())) continue;
+      seen.add(m.start);
+      const secondStart = m.end - word.length;
+      ctx.report({
+        start: m.start,
+        end: m.end,
+        message: `Doubled word ${quote(m.match[0])}, delete one ${quote(word)}`,
+        fixes: [{ title: `Delete the repeated "${word}"`, edits: [{ start: m.start + word.length, end: secondStart + word.length, newText: '' }] }],
+      });
+    }
+    for (const m of proseMatches(ctx.doc, COLLIDING)) {
+      if (seen.has(m.start)) continue;
+      ctx.report({ start: m.start, end: m.end, message: `Garbled phrase ${quote(m.match[0])}, one of these words is left over from an edit: keep the one the sentence needs` });
+    }
+  },
+};

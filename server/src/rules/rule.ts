@@ -1,0 +1,50 @@
+import type { PolicyDocument } from '../model/policyDocument';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text edit in document offsets; the diagnostics feature turns it into an LSP edit. */
+export interface OffsetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly OffsetEdit[];
+}
+
+export interface Finding {
+  readonly start: number;
+  readonly end: number;
+  /** One line: what is wrong, then what to do, with the offending text in backticks. No final full stop. */
+  readonly message: string;
+  /** Overrides the rule's default for this finding only, e.g. a historical mention becomes information. */
+  readonly severity?: Severity;
+  readonly fixes?: readonly Fix[];
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id, used as the diagnostic code and the docs page name. */
+  readonly id: string;
+  /** One sentence-case line, reused in docs, the README and hovers. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  readonly tags: readonly string[];
+  /** The law the rule rests on, with article and date, where there is one. */
+  readonly legalSource?: string;
+  /** A short paragraph shown in hovers: why this matters to the reader of the policy. */
+  readonly explanation: string;
+}
+
+export interface RuleContext {
+  readonly doc: PolicyDocument;
+  /** The date findings are measured against: today, unless a test sets it. */
+  readonly today: Date;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,156 @@
+import {
+  CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache, type Analysis } from './analysis';
+import { normalizeSettings, type Settings } from './settings';
+import { isPolicy } from './policyFiles';
+import { SETTINGS_SECTION } from './protocol';
+import { toDiagnostics } from './features/diagnostics';
+import { provideDocumentSymbols } from './features/documentSymbols';
+import { provideFoldingRanges } from './features/folding';
+import { provideHover } from './features/hover';
+import { provideCodeActions } from './features/codeActions';
+
+/**
+ * Wires the LSP connection to the features. Production (`main.ts`) and the in-process test
+ * harness call this same function. Every handler goes through `withAnalysis`, which resolves the
+ * document, its settings and its cached analysis, and answers "nothing" for files that are not policies.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const reported = new Set<string>();
+  const cache = new AnalysisCache((ruleId, uri, error) => {
+    const key = `${ruleId} ${uri}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    connection.console.error(`Rule ${ruleId} failed on ${uri} and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  });
+  let pullDiagnostics = false;
+  let configurationSupport = false;
+  let refreshSupport = false;
+  let initialSettings: unknown;
+  const settingsByUri = new Map<string, Promise<Settings>>();
+  const warned = new Set<string>();
+
+  connection.onInitialize((params) => {
+    const caps = params.capabilities;
+    pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    configurationSupport = caps.workspace?.configuration === true;
+    refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'policywright' },
+    };
+  });
+
+  const settingsFor = (uri: string): Promise<Settings> => {
+    let pending = settingsByUri.get(uri);
+    if (!pending) {
+      const raw: Promise<unknown> = configurationSupport
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).catch(() => undefined)
+        : Promise.resolve(initialSettings);
+      pending = raw.then((value) => {
+        const { settings, problems } = normalizeSettings(value ?? undefined);
+        for (const p of problems) {
+          if (warned.has(p)) continue;
+          warned.add(p);
+          connection.console.warn(`Policywright settings: ${p}`);
+          void connection.window.showWarningMessage(`Policywright settings: ${p}`);
+        }
+        return settings;
+      });
+      settingsByUri.set(uri, pending);
+    }
+    return pending;
+  };
+
+  /** The analysis of the document's current version, or undefined when it is not a policy. */
+  const analysisOf = (document: TextDocument, settings: Settings): Analysis | undefined => {
+    const doc = cache.document(document.uri, document.version, document.getText());
+    if (!isPolicy(document.uri, doc, settings.files)) return undefined;
+    return cache.analyse(document.uri, document.version, document.getText(), settings);
+  };
+
+  async function withAnalysis<T>(uri: string, token: CancellationToken | undefined, empty: T, run: (a: Analysis) => T): Promise<T> {
+    const document = documents.get(uri);
+    if (!document) return empty;
+    const version = document.version;
+    const settings = await settingsFor(uri);
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    const current = documents.get(uri);
+    // The text moved on while settings were fetched: answering now would describe an old version.
+    if (!current || current.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was running');
+    try {
+      const analysis = analysisOf(current, settings);
+      return analysis ? run(analysis) : empty;
+    } catch (error) {
+      connection.console.error(`Policywright failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return empty;
+    }
+  }
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    try {
+      const items = await withAnalysis(params.textDocument.uri, token, [], (a) => toDiagnostics(a.doc, a.findings));
+      return { kind: 'full', items };
+    } catch (error) {
+      if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) {
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics will be recomputed', { retriggerRequest: true });
+      }
+      throw error;
+    }
+  });
+
+  // Clients without pull diagnostics (Neovim 0.7, older editors) get them pushed, tagged with the version.
+  const push = async (document: TextDocument) => {
+    try {
+      const diagnostics = await withAnalysis(document.uri, undefined, [], (a) => toDiagnostics(a.doc, a.findings));
+      if (documents.get(document.uri)?.version !== document.version) return;
+      await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    } catch (error) {
+      if (!(error instanceof ResponseError)) throw error;
+    }
+  };
+  documents.onDidChangeContent((change) => {
+    if (!pullDiagnostics) void push(change.document);
+  });
+  documents.onDidClose((event) => {
+    cache.delete(event.document.uri);
+    settingsByUri.delete(event.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsByUri.clear();
+    warned.clear();
+    if (pullDiagnostics) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of documents.all()) void push(document);
+    }
+  });
+
+  connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDocumentSymbols(a.doc)));
+  connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideFoldingRanges(a.doc)));
+  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, null, (a) => provideHover(a.doc, a.findings, params.position)));
+  connection.onCodeAction((params) => provideCodeActions(params.textDocument.uri, params.context.diagnostics));
+
+  documents.listen(connection);
+  connection.listen();
+}
