@@ -1,6 +1,6 @@
 // One esbuild script for every bundle. `--tests` also bundles test/**/*.test.ts into out/test.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -45,3 +45,6 @@ if (withTests) {
   }));
 }
 await Promise.all(builds);
+// The two bins (`policywright`, `policywright-language-server`) must be executable for npx and editors.
+chmodSync('dist/cli.js', 0o755);
+chmodSync('dist/server.js', 0o755);

@@ -87,7 +87,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       continue;
     }
     const doc = buildPolicyDocument(file.path, 0, read.text);
-    if (!file.explicit && !isPolicy(file.path, doc, settings.files)) continue;
+    if (!file.explicit && !isPolicy(resolve(io.cwd, file.path), doc, settings.files)) continue;
     checked++;
     const findings = runRules(doc, { rules: settings.rules, today: io.today }).map((f) => {
       const s = doc.lines.positionAt(f.start);

@@ -2,8 +2,8 @@ import type { Rule } from './rule';
 import { proseMatches, quote } from './util/matches';
 
 const REPEATED = /\b([A-Za-z]+)\s+\1\b/gi;
-// Repetitions that English allows: "that that", "had had", "is is" stays flagged.
-const ALLOWED = new Set(['that', 'had', 'bye', 'no', 'very', 'so', 'ha', 'bora']);
+// Repetitions the language allows: English "that that", "had had"; German and Dutch "die die", "der der", "dat dat".
+const ALLOWED = new Set(['that', 'had', 'bye', 'no', 'very', 'so', 'ha', 'bora', 'die', 'der', 'das', 'dass', 'den', 'dem', 'des', 'sie', 'dat', 'de']);
 // Two function words that never stand together: the trace of an edit that kept both versions ("the or").
 const COLLIDING = /\b(?:the\s+(?:the|a|an|or|and|of|to|our|your)|an?\s+(?:the|a|an|or|and))\b/g;
 
@@ -20,6 +20,9 @@ export const doubledWord: Rule = {
     for (const m of proseMatches(ctx.doc, REPEATED)) {
       const word = m.match[1];
       if (ALLOWED.has(word.toLowerCase())) continue;
+      // "…remove it⏎It's your right": a new line that starts with a capital is a new sentence, not a slip.
+      const second = m.match[0].slice(m.match[0].length - word.length);
+      if (/[\r\n]/.test(m.match[0]) && second[0] !== word[0] && /[A-Z]/.test(second[0])) continue;
       seen.add(m.start);
       const secondStart = m.end - word.length;
       ctx.report({

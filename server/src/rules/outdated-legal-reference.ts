@@ -11,7 +11,8 @@ interface OutdatedReference {
   readonly status: string;
   readonly authority: string;
   readonly replacement?: string;
-  readonly replacementNote?: string;
+  /** What to write instead, as the second half of the message. */
+  readonly advice: string;
   readonly severity: Severity;
 }
 
@@ -59,12 +60,11 @@ export const outdatedLegalReference: Rule = {
           });
           continue;
         }
-        const instead = ref.replacement ? `cite the ${ref.replacement} instead${ref.replacementNote ? ` (${ref.replacementNote})` : ''}` : 'remove it or name the current law';
         ctx.report({
           start: m.start,
           end: m.end,
           severity: ref.severity,
-          message: `${written} ${ref.status} (${ref.authority}), ${instead}`,
+          message: `${written} ${ref.status}, ${ref.advice}`,
           fixes: ref.replacement ? [{ title: `Replace with "${ref.replacement}"`, edits: [{ start: m.start, end: m.end, newText: ref.replacement }] }] : [],
         });
       }

@@ -7,8 +7,10 @@ const PLACEHOLDER = new RegExp(
     '\\[(?=[^\\]\\n]*[A-Z])[A-Z0-9][A-Z0-9 &\'’.,/_-]{1,60}\\]',
     '\\[(?:insert|enter|add|name\\s+of|your|company|business|organi[sz]ation|date|address|e-?mail|phone|telephone|website|url|country|dpo|contact)\\b[^\\]\\n]{0,60}\\]',
     '\\[[ \\t]*[•●_.…]+[ \\t]*\\]',
-    '\\{\\{[ \\t]*[\\w.-]+[ \\t]*\\}\\}',
-    '\\b(?:TBD|TBC|XXX+)\\b',
+    // Only a bare name: `{{ site.data.contact }}` is a site generator's variable, filled in when the page is built.
+    '\\{\\{[ \\t]*[\\w-]+[ \\t]*\\}\\}',
+    // Not "(123)-XXX-4567": a masked number in an example is not a blank.
+    '(?<![\\w-])(?:TBD|TBC|XXX+)(?![\\w-])',
   ].join('|'),
   'g',
 );

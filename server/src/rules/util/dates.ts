@@ -13,6 +13,8 @@ const CUE =
   '(?:last\\s+(?:updated|modified|revised|reviewed|amended|changed)|(?:date\\s+of\\s+)?(?:last\\s+)?(?:update|revision)\\s+date|effective(?:\\s+date)?|(?:updated|revised|amended)\\s+(?:on|as\\s+of)|(?:this\\s+)?(?:policy|notice|statement)\\s+(?:is|was|became)\\s+effective|in\\s+effect\\s+(?:from|since)|version\\s+date|dated)';
 const DATED = new RegExp(`\\b${CUE}\\b[^\\n.]{0,40}?(?:\\b(?:as\\s+of|from|on|since)\\b\\s*)?[:\\-–]?\\s*(?:the\\s+)?(${DATE})`, 'gi');
 
+const STANDALONE = new RegExp(`^[ \\t]*(${DATE})[ \\t]*$`, 'im');
+
 export interface PolicyDate {
   readonly date: Date;
   /** Offsets of the date as written (or of the front-matter block). */
@@ -30,6 +32,12 @@ export function policyDates(doc: PolicyDocument): PolicyDate[] {
     const at = doc.text.indexOf(eff.text, doc.frontMatter.start);
     const start = at >= 0 && at < doc.frontMatter.end ? at : doc.frontMatter.start;
     out.push({ date: eff.date, start, end: at >= 0 ? start + eff.text.length : start + 3, written: eff.text, fromFrontMatter: true });
+  }
+  // A date standing alone on its line, under a title or heading a change-log entry, dates the policy too.
+  for (const block of doc.blocks) {
+    const alone = STANDALONE.exec(block.text);
+    const date = alone ? parseDate(alone[1]) : undefined;
+    if (alone && date) out.push({ date, start: block.start + alone.index + alone[0].indexOf(alone[1]), end: block.start + alone.index + alone[0].indexOf(alone[1]) + alone[1].length, written: alone[1], fromFrontMatter: false });
   }
   for (const m of proseMatches(doc, DATED)) {
     const written = m.match[1];
