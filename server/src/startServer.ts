@@ -39,6 +39,7 @@ export function startServer(connection: Connection): void {
   let initialSettings: unknown;
   const settingsByUri = new Map<string, Promise<Settings>>();
   const warned = new Set<string>();
+  let settingsGeneration = 0;
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
@@ -107,8 +108,12 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     try {
+      // The result id names the version, the settings generation and the day (dates age): the same id means the same answer.
+      const document = documents.get(params.textDocument.uri);
+      const resultId = document ? `${document.version}:${settingsGeneration}:${new Date().toISOString().slice(0, 10)}` : undefined;
+      if (resultId !== undefined && params.previousResultId === resultId) return { kind: 'unchanged', resultId };
       const items = await withAnalysis(params.textDocument.uri, token, [], (a) => toDiagnostics(a.doc, a.findings));
-      return { kind: 'full', items };
+      return { kind: 'full', resultId, items };
     } catch (error) {
       if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics will be recomputed', { retriggerRequest: true });
@@ -139,6 +144,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settingsByUri.clear();
     warned.clear();
+    settingsGeneration++;
     if (pullDiagnostics) {
       if (refreshSupport) void connection.languages.diagnostics.refresh();
     } else {
@@ -149,7 +155,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDocumentSymbols(a.doc)));
   connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideFoldingRanges(a.doc)));
   connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, null, (a) => provideHover(a.doc, a.findings, params.position)));
-  connection.onCodeAction((params) => provideCodeActions(params.textDocument.uri, params.context.diagnostics));
+  connection.onCodeAction((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideCodeActions(params.textDocument.uri, params.context.diagnostics, a)));
 
   documents.listen(connection);
   connection.listen();

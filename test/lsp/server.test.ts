@@ -171,8 +171,10 @@ describe('language server wiring', () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'quickfix');
     const edits = actions[0].edit?.changes?.[URI] ?? [];
+    assert.equal(edits.length, 1);
+    assert.doesNotMatch(edits[0].newText, /1998/);
     const fixed = applyEdits(POLICY, edits);
-    assert.ok(fixed.includes('we follow the UK GDPR and the Data Protection Act 2018.'), fixed);
+    assert.equal(fixed, POLICY.replace('Data Protection Act 1998', edits[0].newText));
 
     await h.changeDocument(URI, 2, [{ text: fixed }]);
     assert.deepEqual((await h.diagnostics(URI)).map((d) => d.code), ['unfilled-placeholder', 'doubled-word']);
@@ -183,9 +185,13 @@ describe('language server wiring', () => {
     await h.openDocument(URI, POLICY);
     assert.deepEqual((await h.diagnostics(URI)).map((d) => d.code), ['unfilled-placeholder', 'outdated-legal-reference']);
 
+    await h.diagnostics(URI);
+    assert.equal(h.configurationRequests, 1, 'settings are cached per document');
+
     await h.changeSettings({ rules: { 'doubled-word': 'hint' } });
     const doubled = (await h.diagnostics(URI)).find((d) => d.code === 'doubled-word');
     assert.equal(doubled?.severity, DiagnosticSeverity.Hint);
+    assert.equal(h.configurationRequests, 2);
   });
 
   it('keeps reporting with the other rules when a setting value is invalid, and says what is wrong', async () => {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 
 export interface InputFile {
   readonly path: string;
@@ -28,7 +28,7 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
   const walk = (dir: string) => {
     let entries: string[];
     try {
-      entries = readdirSync(dir).sort();
+      entries = readdirSync(resolve(cwd, dir)).sort();
     } catch (error) {
       problems.push({ path: dir, message: `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
       return;
@@ -37,7 +37,7 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
       const path = join(dir, name);
       let stat;
       try {
-        stat = statSync(path);
+        stat = statSync(resolve(cwd, path));
       } catch {
         continue;
       }
@@ -47,10 +47,10 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
     }
   };
   for (const arg of args) {
-    const path = relative(cwd, join(cwd, arg)) || '.';
+    const path = relative(cwd, resolve(cwd, arg)) || '.';
     let stat;
     try {
-      stat = statSync(join(cwd, arg));
+      stat = statSync(resolve(cwd, arg));
     } catch {
       problems.push({ path: arg, message: 'no such file or folder' });
       continue;

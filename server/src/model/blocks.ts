@@ -27,18 +27,19 @@ export interface Comment {
 export function collectBlocks(root: Root, text: string, headings: readonly Heading[]): { blocks: Block[]; comments: Comment[] } {
   const blocks: Block[] = [];
   const comments: Comment[] = [];
-  const headingAt = new Map<number, Heading>();
-  for (const h of headings) headingAt.set(h.start, h);
 
   const emit = (kind: BlockKind, node: Node, start: number, end: number) => {
     const masked = maskedText(text, node, start, end);
     // Pasted drafts put headings and prose in one paragraph, one line each: cut at heading lines.
     let cursor = 0;
+    // A numbered heading read as a list item starts before its paragraph, at the item's number.
     for (const h of headings) {
-      if (h.start < start || h.end > end || h.style === 'atx' || h.style === 'setext') continue;
-      if (h.start - start > cursor) push(kind, start + cursor, h.start, masked.slice(cursor, h.start - start));
-      push('heading', h.start, h.end, masked.slice(h.start - start, h.end - start));
-      cursor = h.end - start;
+      if (h.end <= start || h.start >= end || h.style === 'atx' || h.style === 'setext') continue;
+      const hs = Math.max(h.start, start);
+      const he = Math.min(h.end, end);
+      if (hs - start > cursor) push(kind, start + cursor, hs, masked.slice(cursor, hs - start));
+      push('heading', hs, he, masked.slice(hs - start, he - start));
+      cursor = he - start;
     }
     if (cursor < masked.length) push(kind, start + cursor, end, masked.slice(cursor));
   };
@@ -67,20 +68,13 @@ export function collectBlocks(root: Root, text: string, headings: readonly Headi
     }
     if (start === undefined || end === undefined) return;
     if (node.type === 'heading') return emit('heading', node, start, end);
-    if (node.type === 'paragraph') return emit(headingAt.has(start) && context === 'list-item' ? 'heading' : context, node, start, end);
+    if (node.type === 'paragraph') return emit(context, node, start, end);
     if (node.type === 'tableCell') return emit('table-cell', node, start, end);
     if (node.type === 'code' || node.type === 'yaml' || node.type === 'definition' || node.type === 'thematicBreak') return;
     const next: BlockKind = node.type === 'listItem' ? 'list-item' : node.type === 'blockquote' ? 'blockquote' : context;
     for (const child of (node as Parent).children ?? []) walk(child, next);
   };
-  // Numbered headings that CommonMark reads as list items start at the item, not its paragraph.
-  for (const h of headings) if (h.style === 'numbered') headingAt.set(firstNonSpace(text, h.start, h.end), h);
   walk(root, 'paragraph');
   blocks.sort((a, b) => a.start - b.start);
   return { blocks, comments };
-}
-
-function firstNonSpace(text: string, start: number, end: number): number {
-  const m = /^\s*\d+[.)]\s+/.exec(text.slice(start, end));
-  return m ? start + m[0].length : start;
 }

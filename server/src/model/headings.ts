@@ -21,7 +21,8 @@ export interface Heading {
   readonly end: number;
 }
 
-const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'are', 'of', 'on', 'or', 'our', 'that', 'the', 'to', 'which', 'with', 'your', 'we', 'you']);
+// A line ending in one of these stops mid-phrase ("You can write to us at"); "Who we are" is still a title.
+const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'our', 'that', 'the', 'to', 'which', 'with', 'your']);
 const NUMBERING = /^(\d+(?:\.\d+)+)\.?\s+|^(\d+)[.)]\s+/;
 const SENTENCE_END = /[.!?:;)"”’]$/;
 
@@ -103,11 +104,15 @@ export function detectHeadings(root: Root, text: string): Heading[] {
         continue;
       }
       const lines = sourceLines(text, start, end);
+      let previousWasHeading = false;
       for (let i = firstInItem ? 1 : 0; i < lines.length; i++) {
         const line = lines[i];
         const next = i + 1 < lines.length ? lines[i + 1].text : firstLineOf(units[u + 1]?.node, text);
-        const prev = i > 0 ? lines[i - 1].text : undefined;
+        // A heading line ends its paragraph as surely as a full stop does.
+        const prev = i > 0 ? (previousWasHeading ? '.' : lines[i - 1].text) : undefined;
+        previousWasHeading = false;
         if (!isPlainHeading(line.text, prev, next, i === 0 && lines.length > 1, isFirst && i === 0)) continue;
+        previousWasHeading = true;
         const { number, title } = splitNumber(line.text.trim());
         push({ title: title.replace(/[.:]$/, ''), number, style: number ? 'numbered' : 'plain-line', start: line.start, end: line.end }, isFirst && i === 0 && !number);
       }
@@ -147,9 +152,12 @@ function boldOnlyTitle(p: Paragraph): string | undefined {
 function numberedItemTitle(item: ListItem, list: List, nextBlock: RootContent | undefined): string | undefined {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return undefined;
-  const raw = toString(first).trim();
-  if (!raw || /[\r\n]/.test(raw) || !isHeadingLike(raw, true)) return undefined;
+  const whole = toString(first).trim();
+  const raw = whole.split(/\r?\n|\r/)[0].trim();
+  if (!raw || !isHeadingLike(raw, true)) return undefined;
   if (isUpperCase(raw)) return raw;
+  // Prose on the very next line is a lazy continuation of the item: only a shouted line is a heading then.
+  if (raw !== whole) return undefined;
   // A one-item list standing alone before prose is a numbered heading in any case ("3. Your Rights").
   const alone = list.children.length === 1 && item.children.length === 1 && nextBlock !== undefined && nextBlock.type !== 'list';
   return alone && isTitleCase(raw) ? raw : undefined;

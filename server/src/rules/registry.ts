@@ -7,6 +7,7 @@ import { staleEffectiveDate } from './stale-effective-date';
 import { doubledWord } from './doubled-word';
 import { doubledCapital } from './doubled-capital';
 import { mojibake } from './mojibake';
+import { plainLineHeading } from './plain-line-heading';
 
 /** Every rule, in the order their findings are listed. Adding a rule: see CONTRIBUTING.md. */
 export const RULES: readonly Rule[] = Object.freeze([
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   doubledWord,
   doubledCapital,
   mojibake,
+  plainLineHeading,
 ]);
 
 export const DOCS_BASE_URL = 'https://github.com/policywright/policywright/blob/main/docs/rules/';

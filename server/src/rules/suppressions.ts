@@ -11,7 +11,7 @@ export interface Suppressions {
   isSuppressed(ruleId: string, line: number): boolean;
 }
 
-const DIRECTIVE = /^policywright-(disable-next-line|disable|enable)\b([\s\S]*)$/;
+const DIRECTIVE = /^policywright-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
 const ALL = '*';
 
 export function readSuppressions(doc: PolicyDocument): Suppressions {

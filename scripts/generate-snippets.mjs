@@ -1,0 +1,55 @@
+// Generates, from the clause templates in snippets/clauses/*.md:
+//   server/data/clauses.json               the built-in catalog the server bundles;
+//   snippets/privacy-policy.code-snippets  the VS Code snippets package.json contributes.
+// Both go through server/src/catalog/clauseCatalog.ts, the same code the server uses, so snippets
+// and completions cannot diverge. `--check` writes nothing and exits 1 when a file is out of date.
+import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = process.cwd();
+const check = process.argv.includes('--check');
+
+// The catalog code is TypeScript: bundle it in memory and import the result.
+const bundle = await esbuild.build({
+  entryPoints: [join(root, 'server/src/catalog/clauseCatalog.ts')],
+  bundle: true,
+  write: false,
+  platform: 'node',
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});
+const catalog = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+
+const dir = 'snippets/clauses';
+const sources = readdirSync(join(root, dir))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => ({ file: `${dir}/${name}`, text: readFileSync(join(root, dir, name), 'utf8'), origin: 'built-in' }));
+
+const built = catalog.buildCatalog(sources);
+if (built.problems.length > 0) {
+  for (const p of built.problems) console.error(catalog.formatProblem(p));
+  process.exit(1);
+}
+
+const outputs = [
+  ['server/data/clauses.json', catalog.renderCatalogJson(sources)],
+  ['snippets/privacy-policy.code-snippets', catalog.renderSnippetsFile(built.clauses)],
+];
+let stale = 0;
+for (const [file, content] of outputs) {
+  let current = '';
+  try {
+    current = readFileSync(join(root, file), 'utf8');
+  } catch {
+    // A missing file is simply out of date.
+  }
+  if (current === content) continue;
+  stale++;
+  if (check) console.error(`${file} is out of date, run \`npm run generate\``);
+  else writeFileSync(join(root, file), content);
+}
+if (!check) console.log(`${built.clauses.length} clauses; ${stale} file(s) written`);
+process.exit(check && stale > 0 ? 1 : 0);
