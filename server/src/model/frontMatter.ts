@@ -44,9 +44,11 @@ export function readFrontMatter(root: Root, text: string): FrontMatter | undefin
   const doc = parseDocument(node.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors.slice(0, 1)) {
     const [from, to] = error.pos;
+    // The message names the file's line, as the editor and the command line show it.
     const where = lineCounter.linePos(from);
+    const fileLine = text.slice(0, bodyStart).split(/\r\n|\r|\n/).length - 1 + where.line;
     problems.push({
-      message: `Front matter is not valid YAML (line ${where.line}: ${firstLine(error.message)}), fix the YAML so the policy's settings can be read`,
+      message: `Front matter is not valid YAML (line ${fileLine}: ${firstLine(error.message)}), fix the YAML so the policy's settings can be read`,
       start: bodyStart + from,
       end: Math.max(bodyStart + from + 1, bodyStart + to),
     });

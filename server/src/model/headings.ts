@@ -190,7 +190,9 @@ function isHeadingLike(t: string, numbered: boolean): boolean {
   // "Google: you can opt out…" is a labelled line, not a title.
   if (/^[^\s:]+:\s/.test(title)) return false;
   if (!/^["“(]?[A-Z\u00C0-\u00DE]/.test(title)) return false;
-  if (/@|:\/\/|www\.|\d{3,}|^[|>]/.test(title)) return false;
+  if (/@|:\/\/|www\.|\d{3,}|^[|>]|[<{[]/.test(title)) return false;
+  // "Last updated: 3 May 2026" is a label with its value.
+  if (/\b(?:updated|effective|revised|dated?|version)\s*:/i.test(title)) return false;
   if (/[,;:]$/.test(title)) return false;
   if (/\.$/.test(title) && !numbered && !(words.length <= 6 && isTitleCase(title))) return false;
   if (/!$/.test(title)) return false;

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { proseMatches, quote } from './util/matches';
 
-// "WWe", "THe": two capitals then lower case, where the first two letters are the same.
+// "WWe", "TThe": a capital typed twice, then lower case.
 const DOUBLED = /\b([A-Z])\1([a-z]+)\b/g;
 const ALLOWED = new Set(['AAdvantage', 'OOo']);
 

@@ -5,7 +5,7 @@ const REPEATED = /\b([A-Za-z]+)\s+\1\b/gi;
 // Repetitions the language allows: English "that that", "had had"; German and Dutch "die die", "der der", "dat dat".
 const ALLOWED = new Set(['that', 'had', 'bye', 'no', 'very', 'so', 'ha', 'bora', 'die', 'der', 'das', 'dass', 'den', 'dem', 'des', 'sie', 'dat', 'de']);
 // Two function words that never stand together: the trace of an edit that kept both versions ("the or").
-const COLLIDING = /\b(?:the\s+(?:the|a|an|or|and|of|to|our|your)|an?\s+(?:the|a|an|or|and))\b/g;
+const COLLIDING = /\b(?:the\s+(?:the|a|an|or|and|of|to|our|your)|an?\s+(?:the|a|an|or|and))\b/gi;
 
 export const doubledWord: Rule = {
   meta: {
@@ -34,6 +34,8 @@ export const doubledWord: Rule = {
     }
     for (const m of proseMatches(ctx.doc, COLLIDING)) {
       if (seen.has(m.start)) continue;
+      // "Schedule A or B": a capital A or An counts only where a sentence starts.
+      if (/^A/.test(m.match[0]) && !/(^|[.!?:]["”’)]?)\s*$/.test(m.block.text.slice(0, m.start - m.block.start))) continue;
       ctx.report({ start: m.start, end: m.end, message: `Garbled phrase ${quote(m.match[0])}, one of these words is left over from an edit: keep the one the sentence needs` });
     }
   },
