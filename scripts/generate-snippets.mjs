@@ -4,23 +4,32 @@
 // Both go through server/src/catalog/clauseCatalog.ts, the same code the server uses, so snippets
 // and completions cannot diverge. `--check` writes nothing and exits 1 when a file is out of date.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = process.cwd();
 const check = process.argv.includes('--check');
 
-// The catalog code is TypeScript: bundle it in memory and import the result.
-const bundle = await esbuild.build({
-  entryPoints: [join(root, 'server/src/catalog/clauseCatalog.ts')],
-  bundle: true,
-  write: false,
-  platform: 'node',
-  format: 'esm',
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-});
-const catalog = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+// The catalog code is TypeScript: bundle it to a temporary CommonJS file and load that.
+const tmp = mkdtempSync(join(tmpdir(), 'policywright-generate-'));
+let catalog;
+try {
+  const outfile = join(tmp, 'clauseCatalog.cjs');
+  await esbuild.build({
+    entryPoints: [join(root, 'server/src/catalog/clauseCatalog.ts')],
+    bundle: true,
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
+  catalog = createRequire(import.meta.url)(outfile);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
 
 const dir = 'snippets/clauses';
 const sources = readdirSync(join(root, dir))

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { commands, Uri, window, workspace, type ExtensionContext, type QuickPickItem } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { ListedClause } from '../../server/src/catalog/clauseLibrary';
 
 let client: LanguageClient | undefined;
 
@@ -16,10 +17,35 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { configurationSection: 'policywright' },
+    synchronize: {
+      configurationSection: 'policywright',
+      // The server re-reads the firm's clause library when a template is saved, added or deleted.
+      fileEvents: workspace.createFileSystemWatcher('**/.policywright/clauses/*.md'),
+    },
   };
   client = new LanguageClient('policywright', 'Policywright', serverOptions, clientOptions);
+  context.subscriptions.push(commands.registerCommand('policywright.openClause', () => openClause()));
   await client.start();
+}
+
+/** Lists the clause library and opens the chosen template: a firm's file, or a built-in as a new document. */
+async function openClause(): Promise<void> {
+  if (!client) return;
+  const clauses = await client.sendRequest<ListedClause[]>('policywright/listClauses');
+  const items = clauses.map((clause): QuickPickItem & { clause: ListedClause } => ({
+    label: clause.title,
+    description: [clause.variant, clause.origin === 'workspace' ? 'firm library' : undefined, clause.prefix].filter(Boolean).join(' · '),
+    detail: clause.description,
+    clause,
+  }));
+  const picked = await window.showQuickPick(items, { placeHolder: 'Open a clause from the library', matchOnDescription: true, matchOnDetail: true });
+  if (!picked) return;
+  const { clause } = picked;
+  const document =
+    clause.origin === 'workspace'
+      ? await workspace.openTextDocument(Uri.file(clause.file))
+      : await workspace.openTextDocument({ language: 'markdown', content: clause.source });
+  await window.showTextDocument(document, { preview: false });
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,6 +18,10 @@ import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
 import { provideCodeActions } from './features/codeActions';
+import { fileURLToPath } from 'node:url';
+import { CLAUSE_TRIGGER_CHARACTERS, provideCompletionItems, resolveCompletionItem } from './features/completion';
+import { isClauseTemplate, provideTemplateDiagnostics } from './features/templateDiagnostics';
+import { builtInLibrary, listClauses, loadClauseLibrary, LIST_CLAUSES_METHOD, type ClauseLibrary } from './catalog/clauseLibrary';
 
 /**
  * Wires the LSP connection to the features. Production (`main.ts`) and the in-process test
@@ -39,6 +43,24 @@ export function startServer(connection: Connection): void {
   let initialSettings: unknown;
   const settingsByUri = new Map<string, Promise<Settings>>();
   const warned = new Set<string>();
+  let snippetSupport = false;
+  let markdownDocs = false;
+  let roots: string[] = [];
+  // Built-ins at once; the workspace's own templates join when read. Never rejects.
+  let library: Promise<ClauseLibrary> = Promise.resolve(builtInLibrary());
+  const reloadLibrary = (): Promise<ClauseLibrary> => {
+    library = loadClauseLibrary(roots).then(
+      (loaded) => {
+        for (const p of loaded.problems) connection.console.warn(`Clause template ${p.file}:${p.range.start.line + 1}: ${p.message}`);
+        return loaded;
+      },
+      (error: unknown) => {
+        connection.console.error(`The clause library could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        return builtInLibrary();
+      },
+    );
+    return library;
+  };
   let settingsGeneration = 0;
 
   connection.onInitialize((params) => {
@@ -47,12 +69,19 @@ export function startServer(connection: Connection): void {
     configurationSupport = caps.workspace?.configuration === true;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const completionItem = caps.textDocument?.completion?.completionItem;
+    snippetSupport = completionItem?.snippetSupport === true;
+    markdownDocs = completionItem?.documentationFormat?.includes('markdown') === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    void reloadLibrary();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: [...CLAUSE_TRIGGER_CHARACTERS], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
@@ -106,7 +135,13 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  const templateDiagnostics = async (uri: string) => {
+    const document = documents.get(uri);
+    return document ? provideTemplateDiagnostics(uri, document.getText(), await library) : [];
+  };
+
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    if (isClauseTemplate(params.textDocument.uri)) return { kind: 'full', items: await templateDiagnostics(params.textDocument.uri) };
     try {
       // The result id names the version, the settings generation and the day (dates age): the same id means the same answer.
       const document = documents.get(params.textDocument.uri);
@@ -125,7 +160,9 @@ export function startServer(connection: Connection): void {
   // Clients without pull diagnostics (Neovim 0.7, older editors) get them pushed, tagged with the version.
   const push = async (document: TextDocument) => {
     try {
-      const diagnostics = await withAnalysis(document.uri, undefined, [], (a) => toDiagnostics(a.doc, a.findings));
+      const diagnostics = isClauseTemplate(document.uri)
+        ? await templateDiagnostics(document.uri)
+        : await withAnalysis(document.uri, undefined, [], (a) => toDiagnostics(a.doc, a.findings));
       if (documents.get(document.uri)?.version !== document.version) return;
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     } catch (error) {
@@ -152,9 +189,33 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  // A template saved, added or deleted changes the library, and so the completions and its diagnostics.
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!params.changes.some((c) => isClauseTemplate(c.uri))) return;
+    void reloadLibrary().then(() => {
+      if (pullDiagnostics) {
+        if (refreshSupport) void connection.languages.diagnostics.refresh();
+      } else {
+        for (const document of documents.all()) void push(document);
+      }
+    });
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const lib = await library;
+    return withAnalysis(params.textDocument.uri, token, null, (a) =>
+      provideCompletionItems(a.doc, params.position, lib, { triggerKind: params.context?.triggerKind, triggerCharacter: params.context?.triggerCharacter, snippetSupport }),
+    );
+  });
+  connection.onCompletionResolve(async (item) => resolveCompletionItem(item, await library, { markdown: markdownDocs }));
+  connection.onRequest(LIST_CLAUSES_METHOD, async () => listClauses(await library));
+
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDocumentSymbols(a.doc)));
   connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideFoldingRanges(a.doc)));
-  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, null, (a) => provideHover(a.doc, a.findings, params.position)));
+  connection.onHover(async (params, token) => {
+    const lib = await library;
+    return withAnalysis(params.textDocument.uri, token, null, (a) => provideHover(a.doc, a.findings, params.position, lib));
+  });
   connection.onCodeAction((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideCodeActions(params.textDocument.uri, params.context.diagnostics, a)));
 
   documents.listen(connection);

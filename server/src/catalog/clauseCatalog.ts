@@ -154,7 +154,7 @@ export function parseClauseTemplate(source: ClauseSource): { clause?: Clause; pr
 
   const afterFence = yamlEnd + close[0].length;
   const bodyStart = afterFence + (/^\s*/.exec(text.slice(afterFence))?.[0].length ?? 0);
-  const rawBody = text.slice(bodyStart).replace(/\s+$/, '');
+  const rawBody = text.slice(bodyStart).trimEnd();
   if (rawBody === '') problem(afterFence - close[0].length, afterFence, 'Template has no clause text, write the clause below the closing `---`');
   const parsed = parseSnippet(rawBody);
   for (const e of parsed.errors) problem(bodyStart + e.offset, bodyStart + e.offset + e.length, e.message);

@@ -75,6 +75,13 @@ export function parseSnippet(body: string): ParsedSnippet {
     }
     pos++;
     const digits = readDigits();
+    if (!digits && /[A-Za-z_]/.test(body[pos] ?? '')) {
+      const name = /^\w+/.exec(body.slice(pos))![0];
+      const end = body.indexOf('}', pos);
+      pos = end < 0 ? body.length : end + 1;
+      errors.push({ offset: start, length: pos - start, message: `Snippet variable \`$${name}\` is not supported in a clause, use a numbered tab stop such as \`\${1:default}\`` });
+      return { kind: 'text', value: body.slice(start, pos) };
+    }
     if (!digits) {
       const end = body.indexOf('}', pos);
       const shown = body.slice(start, end < 0 ? Math.min(body.length, pos + 10) : end + 1);
@@ -123,6 +130,9 @@ export function parseSnippet(body: string): ParsedSnippet {
         }
       }
       if (options.some((o) => o.trim() === '')) errors.push({ offset: start, length: pos - start, message: `Choice \`\${${index}|…|}\` has an empty option, remove the extra comma` });
+      // "a, b" inside one option splits it in two; the second half then starts with a space.
+      const split = options.find((o) => /^\s/.test(o) && o.trim() !== '');
+      if (split !== undefined) errors.push({ offset: start, length: pos - start, message: `Choice \`\${${index}|…|}\` has an option starting with a space (\`${split.trim().slice(0, 30)}\`), write a comma inside an option as \`\\,\`` });
       return { kind: 'choice', index, options };
     }
     const shown = body.slice(start, pos + 1);
