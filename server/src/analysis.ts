@@ -1,6 +1,6 @@
-import { buildPolicyDocument, type PolicyDocument } from './model/policyDocument';
+import { buildPolicyDocument, updatePolicyDocument, type PolicyDocument } from './model/policyDocument';
 import { runRules, type ReportedFinding } from './rules/engine';
-import type { Settings } from './settings';
+import { DEFAULT_MAX_FILE_SIZE, type Settings } from './settings';
 
 /** The model of one document version and the rule findings for one set of settings. */
 export interface Analysis {
@@ -18,17 +18,20 @@ export class AnalysisCache {
 
   constructor(private readonly onRuleError?: (ruleId: string, uri: string, error: unknown) => void) {}
 
-  document(uri: string, version: number, text: string): PolicyDocument {
+  document(uri: string, version: number, text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): PolicyDocument {
     const cached = this.#docs.get(uri);
-    if (cached && cached.version === version && cached.text.length === text.length) return cached;
-    const doc = buildPolicyDocument(uri, version, text);
+    const structureOnly = text.length > maxFileSize;
+    if (cached && cached.version === version && cached.text.length === text.length && cached.structureOnly === structureOnly) return cached;
+    // Typing changes one place: re-parse only the blocks it touched.
+    const doc =
+      structureOnly || !cached || cached.structureOnly ? buildPolicyDocument(uri, version, text, { structureOnly }) : updatePolicyDocument(cached, version, text);
     this.#docs.set(uri, doc);
     this.#findings.delete(uri);
     return doc;
   }
 
   analyse(uri: string, version: number, text: string, settings: Settings, today = new Date()): Analysis {
-    const doc = this.document(uri, version, text);
+    const doc = this.document(uri, version, text, settings.maxFileSize);
     const day = today.toISOString().slice(0, 10);
     const cached = this.#findings.get(uri);
     if (cached && cached.settings === settings && cached.today === day) return { doc, findings: cached.findings };

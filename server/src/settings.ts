@@ -1,5 +1,6 @@
 import { RULES } from './rules/registry';
 import type { RuleSetting } from './rules/engine';
+import { DEFAULT_DRAFTING, type DraftingOptions } from './drafting/options';
 
 /** Settings as the server and the command line use them, after validation. */
 export interface Settings {
@@ -7,10 +8,16 @@ export interface Settings {
   readonly files: readonly string[];
   /** Per-rule severity or `off`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Thresholds of the plain-language rules (`policywright.drafting.*`). */
+  readonly drafting: DraftingOptions;
+  /** Above this many characters only the outline is read (`policywright.maxFileSize`). */
+  readonly maxFileSize: number;
 }
 
+export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
+
 export const DEFAULT_FILES: readonly string[] = Object.freeze(['**/*privacy*.md', '**/*policy*.md', '**/*notice*.md', '**/policies/**/*.md']);
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ files: DEFAULT_FILES, rules: Object.freeze({}) });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ files: DEFAULT_FILES, rules: Object.freeze({}), drafting: DEFAULT_DRAFTING, maxFileSize: 2_000_000 });
 
 const SEVERITIES: Record<string, RuleSetting> = {
   off: 'off',
@@ -54,5 +61,29 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       }
     }
   }
-  return { settings: Object.freeze({ files, rules: Object.freeze(rules) }), problems };
+  const drafting = readDrafting(o.drafting, problems);
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (o.maxFileSize !== undefined) {
+    if (typeof o.maxFileSize === 'number' && Number.isFinite(o.maxFileSize) && o.maxFileSize >= 10_000) maxFileSize = o.maxFileSize;
+    else problems.push(`\`maxFileSize\` must be a number of characters of at least 10000 (got ${JSON.stringify(o.maxFileSize)}); using ${DEFAULT_MAX_FILE_SIZE}`);
+  }
+  return { settings: Object.freeze({ files, rules: Object.freeze(rules), drafting, maxFileSize }), problems };
+}
+
+/** `drafting.maxSentenceWords` and `drafting.maxReadingGrade`: numbers in a sensible range, else the default. */
+function readDrafting(raw: unknown, problems: string[]): DraftingOptions {
+  if (raw === undefined || raw === null) return DEFAULT_DRAFTING;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('`drafting` must be an object such as { "maxSentenceWords": 40, "maxReadingGrade": 14 }; using the defaults');
+    return DEFAULT_DRAFTING;
+  }
+  const o = raw as Record<string, unknown>;
+  const number = (key: keyof DraftingOptions, min: number, max: number): number => {
+    const value = o[key];
+    if (value === undefined) return DEFAULT_DRAFTING[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+    problems.push(`\`drafting.${key}\` must be a number from ${min} to ${max} (got ${JSON.stringify(value)}); using ${DEFAULT_DRAFTING[key]}`);
+    return DEFAULT_DRAFTING[key];
+  };
+  return Object.freeze({ maxSentenceWords: Math.round(number('maxSentenceWords', 10, 200)), maxReadingGrade: number('maxReadingGrade', 4, 30) });
 }

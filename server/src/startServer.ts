@@ -22,13 +22,21 @@ import { fileURLToPath } from 'node:url';
 import { CLAUSE_TRIGGER_CHARACTERS, provideCompletionItems, resolveCompletionItem } from './features/completion';
 import { isClauseTemplate, provideTemplateDiagnostics } from './features/templateDiagnostics';
 import { builtInLibrary, listClauses, loadClauseLibrary, LIST_CLAUSES_METHOD, type ClauseLibrary } from './catalog/clauseLibrary';
+import { provideDefinition } from './features/definition';
+import { provideReferences } from './features/references';
+import { prepareRename, provideRename } from './features/rename';
+import { provideDocumentLinks } from './features/documentLinks';
+import { provideDocumentHighlights } from './features/documentHighlights';
+import { mergeHovers, provideDraftingHover } from './features/draftingHover';
+import { useDraftingOptions } from './drafting/options';
+import { TypingTracker, type TypingOptions } from './typing';
 
 /**
  * Wires the LSP connection to the features. Production (`main.ts`) and the in-process test
  * harness call this same function. Every handler goes through `withAnalysis`, which resolves the
  * document, its settings and its cached analysis, and answers "nothing" for files that are not policies.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: { readonly typing?: TypingOptions } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const reported = new Set<string>();
   const cache = new AnalysisCache((ruleId, uri, error) => {
@@ -62,6 +70,17 @@ export function startServer(connection: Connection): void {
     return library;
   };
   let settingsGeneration = 0;
+  // Findings in the sentence being typed wait for a pause (typing.ts); then the client is asked for them again.
+  const typing = new TypingTracker((uri) => {
+    if (pullDiagnostics) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    } else {
+      const document = documents.get(uri);
+      if (document) void push(document);
+    }
+  }, options.typing);
+  // A client that cannot be asked to pull again would never see held findings: it gets them all at once.
+  const quietly = (a: Analysis) => (pullDiagnostics && !refreshSupport ? { shown: [...a.findings], held: 0 } : typing.hold(a.doc, a.findings));
 
   connection.onInitialize((params) => {
     const caps = params.capabilities;
@@ -81,6 +100,11 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        documentHighlightProvider: true,
         completionProvider: { triggerCharacters: [...CLAUSE_TRIGGER_CHARACTERS], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -112,8 +136,9 @@ export function startServer(connection: Connection): void {
 
   /** The analysis of the document's current version, or undefined when it is not a policy. */
   const analysisOf = (document: TextDocument, settings: Settings): Analysis | undefined => {
-    const doc = cache.document(document.uri, document.version, document.getText());
+    const doc = cache.document(document.uri, document.version, document.getText(), settings.maxFileSize);
     if (!isPolicy(document.uri, doc, settings.files)) return undefined;
+    useDraftingOptions(doc, settings.drafting);
     return cache.analyse(document.uri, document.version, document.getText(), settings);
   };
 
@@ -147,8 +172,14 @@ export function startServer(connection: Connection): void {
       const document = documents.get(params.textDocument.uri);
       const resultId = document ? `${document.version}:${settingsGeneration}:${new Date().toISOString().slice(0, 10)}` : undefined;
       if (resultId !== undefined && params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-      const items = await withAnalysis(params.textDocument.uri, token, [], (a) => toDiagnostics(a.doc, a.findings));
-      return { kind: 'full', resultId, items };
+      let held = 0;
+      const items = await withAnalysis(params.textDocument.uri, token, [], (a) => {
+        const quiet = quietly(a);
+        held = quiet.held;
+        return toDiagnostics(a.doc, quiet.shown);
+      });
+      // An answer with findings held back has its own id, so the pull after the pause gets them all.
+      return { kind: 'full', resultId: held > 0 ? `${resultId}:typing` : resultId, items };
     } catch (error) {
       if (error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified) {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics will be recomputed', { retriggerRequest: true });
@@ -162,17 +193,19 @@ export function startServer(connection: Connection): void {
     try {
       const diagnostics = isClauseTemplate(document.uri)
         ? await templateDiagnostics(document.uri)
-        : await withAnalysis(document.uri, undefined, [], (a) => toDiagnostics(a.doc, a.findings));
+        : await withAnalysis(document.uri, undefined, [], (a) => toDiagnostics(a.doc, quietly(a).shown));
       if (documents.get(document.uri)?.version !== document.version) return;
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     } catch (error) {
       if (!(error instanceof ResponseError)) throw error;
     }
   };
+  documents.onDidChangeContent((change) => typing.noteText(change.document.uri, change.document.getText()));
   documents.onDidChangeContent((change) => {
     if (!pullDiagnostics) void push(change.document);
   });
   documents.onDidClose((event) => {
+    typing.forget(event.document.uri);
     cache.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -214,9 +247,15 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideFoldingRanges(a.doc)));
   connection.onHover(async (params, token) => {
     const lib = await library;
-    return withAnalysis(params.textDocument.uri, token, null, (a) => provideHover(a.doc, a.findings, params.position, lib));
+    return withAnalysis(params.textDocument.uri, token, null, (a) => mergeHovers(provideHover(a.doc, a.findings, params.position, lib), provideDraftingHover(a.doc, params.position)));
   });
   connection.onCodeAction((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideCodeActions(params.textDocument.uri, params.context.diagnostics, a)));
+  connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDefinition(a.doc, params.position)));
+  connection.onReferences((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideReferences(a.doc, params.position, params.context.includeDeclaration)));
+  connection.onPrepareRename((params, token) => withAnalysis(params.textDocument.uri, token, null, (a) => prepareRename(a.doc, params.position)));
+  connection.onRenameRequest((params, token) => withAnalysis(params.textDocument.uri, token, null, (a) => provideRename(a.doc, params.position, params.newName)));
+  connection.onDocumentLinks((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDocumentLinks(a.doc)));
+  connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDocumentHighlights(a.doc, params.position)));
 
   documents.listen(connection);
   connection.listen();

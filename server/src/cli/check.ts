@@ -86,7 +86,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       }
       continue;
     }
-    const doc = buildPolicyDocument(file.path, 0, read.text);
+    const doc = buildPolicyDocument(file.path, 0, read.text, { structureOnly: read.text.length > settings.maxFileSize });
     if (!file.explicit && !isPolicy(resolve(io.cwd, file.path), doc, settings.files)) continue;
     checked++;
     const findings = runRules(doc, { rules: settings.rules, today: io.today }).map((f) => {

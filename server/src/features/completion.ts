@@ -1,5 +1,4 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
-import type { Node, Parent } from 'mdast';
 import type { PolicyDocument } from '../model/policyDocument';
 import { topicForTitle } from '../catalog/sectionTopics';
 import { clauseSnippet, clauseText, readingRank, snippetName, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
@@ -40,7 +39,7 @@ export function provideCompletionItems(doc: PolicyDocument, position: Position, 
 
   const fmKind = frontMatterLineKind(doc.text, doc.lines, position.line);
   if (fmKind === 'inside') return trigger ? empty : { isIncomplete: false, items: frontMatterCompletions(doc, position, before, context.today ?? new Date()) };
-  if (fmKind === 'fence' || insideCode(doc.root, offset)) return empty;
+  if (fmKind === 'fence' || doc.code.some((c) => offset > c.start && offset <= c.end)) return empty;
 
   let prefix: string;
   let from = 0;
@@ -147,10 +146,3 @@ function shortJurisdictions(clause: Clause): string {
   return clause.jurisdictions.includes('all') ? 'all' : clause.jurisdictions.map((j) => j.toUpperCase()).join(', ');
 }
 
-function insideCode(root: Node, offset: number): boolean {
-  const start = root.position?.start.offset;
-  const end = root.position?.end.offset;
-  if (start === undefined || end === undefined || offset < start || offset > end) return false;
-  if (root.type === 'code' || root.type === 'inlineCode') return offset > start;
-  return ((root as Parent).children ?? []).some((child) => insideCode(child, offset));
-}

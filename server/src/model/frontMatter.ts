@@ -38,7 +38,8 @@ export function readFrontMatter(root: Root, text: string): FrontMatter | undefin
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? 0;
   // The YAML body starts on the line after the opening `---`.
-  const bodyStart = text.indexOf('\n', start) + 1;
+  const firstBreak = /\r\n|\r|\n/.exec(text.slice(start, end));
+  const bodyStart = firstBreak ? start + firstBreak.index + firstBreak[0].length : end;
   const problems: FrontMatterProblem[] = [];
   const lineCounter = new LineCounter();
   const doc = parseDocument(node.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -50,7 +51,8 @@ export function readFrontMatter(root: Root, text: string): FrontMatter | undefin
     problems.push({
       message: `Front matter is not valid YAML (line ${fileLine}: ${firstLine(error.message)}), fix the YAML so the policy's settings can be read`,
       start: bodyStart + from,
-      end: Math.max(bodyStart + from + 1, bodyStart + to),
+      // At least one character, and never half of a surrogate pair.
+      end: Math.min(end, Math.max(bodyStart + from + (text.codePointAt(bodyStart + from)! > 0xffff ? 2 : 1), bodyStart + to)),
     });
   }
   if (problems.length > 0) return { start, end, keys: [], fields: EMPTY_FIELDS, problems };

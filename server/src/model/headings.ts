@@ -43,7 +43,7 @@ interface Unit {
 /** Blocks in document order, list items opened up: lazy continuation lines often hide headings in them. */
 function flatten(nodes: readonly RootContent[], inItem: boolean, topLevel: boolean, out: Unit[]): Unit[] {
   for (const node of nodes) {
-    if (node.type === 'yaml' || node.type === 'html' || node.type === 'definition' || node.type === 'thematicBreak') continue;
+    if (!countsAsBlock(node)) continue;
     out.push({ node, inItem, firstInItem: false, topLevel });
     if (node.type === 'list') {
       for (const item of (node as List).children) {
@@ -57,42 +57,53 @@ function flatten(nodes: readonly RootContent[], inItem: boolean, topLevel: boole
   return out;
 }
 
+/** A heading found in one chunk, before the document-wide pass gives it a level. */
+export interface HeadingCandidate {
+  readonly title: string;
+  readonly number?: string;
+  readonly style: HeadingStyle;
+  readonly start: number;
+  readonly end: number;
+  /** The depth of a Markdown (`atx`/`setext`) heading. */
+  readonly depth?: number;
+  /** The document's first line, read as its title. */
+  readonly isTitle: boolean;
+}
+
+/** What a chunk needs to know about its neighbours: heading detection looks one block ahead. */
+export interface ChunkContext {
+  /** No block before this chunk counts (front matter, comments and rules do not). */
+  readonly first: boolean;
+  /** The first line of the next block, `<list>` for a list or table. */
+  readonly nextFirstLine?: string;
+  readonly nextType?: string;
+}
+
+/** Whether a top-level node takes part in heading detection at all. */
+export function countsAsBlock(node: RootContent): boolean {
+  return !(node.type === 'yaml' || node.type === 'html' || node.type === 'definition' || node.type === 'thematicBreak');
+}
+
 export function detectHeadings(root: Root, text: string): Heading[] {
-  const out: Heading[] = [];
-  let lastRealLevel = 0;
-  let topNumberedLevel: number | undefined;
-  let lastNumberedLevel: number | undefined;
-  const units = flatten(root.children, false, true, []);
+  return assignLevels(detectCandidates(root.children, text, { first: true }));
+}
 
-  const pseudoLevel = (number: string | undefined, isTitle: boolean, upper: boolean): number => {
-    if (number) {
-      const depth = number.split('.').length;
-      const level = Math.min(6, lastRealLevel + depth + (lastRealLevel === 0 ? 1 : 0));
-      if (depth === 1) topNumberedLevel = level;
-      lastNumberedLevel = level;
-      return level;
-    }
-    if (isTitle) return 1;
-    // Inside a numbered scheme, an unnumbered line heading is a subsection, unless it shouts like a top heading.
-    if (lastNumberedLevel !== undefined) return upper && topNumberedLevel !== undefined ? topNumberedLevel : Math.min(6, lastNumberedLevel + 1);
-    return Math.min(6, lastRealLevel === 0 ? 2 : lastRealLevel + 1);
-  };
-  const push = (h: Omit<Heading, 'level'>, isTitle: boolean) => {
-    out.push(Object.freeze({ ...h, level: pseudoLevel(h.number, isTitle, isUpperCase(h.title)) }));
-  };
-
+/** Finds headings in `nodes` (offsets in `text`); `ctx` stands for the rest of the document. */
+export function detectCandidates(nodes: readonly RootContent[], text: string, ctx: ChunkContext): HeadingCandidate[] {
+  const out: HeadingCandidate[] = [];
+  const units = flatten(nodes, false, true, []);
   for (let u = 0; u < units.length; u++) {
     const { node, inItem, firstInItem, topLevel } = units[u];
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
-    const isFirst = u === 0 || (u === 1 && units[0].node.type === 'blockquote');
+    const isFirst = ctx.first && (u === 0 || (u === 1 && units[0].node.type === 'blockquote'));
+    const nextUnit = units[u + 1];
+    const nextFirstLine = nextUnit ? firstLineOf(nextUnit.node, text) : ctx.nextFirstLine;
 
     if (node.type === 'heading') {
       const h = node as MdHeading;
       const { number, title } = splitNumber(toString(h).trim());
-      lastRealLevel = h.depth;
-      topNumberedLevel = lastNumberedLevel = undefined;
-      out.push(Object.freeze({ level: h.depth, title, number, style: text[start] === '#' ? 'atx' : 'setext', start, end } as Heading));
+      out.push(Object.freeze({ title, number, style: text[start] === '#' ? 'atx' : 'setext', start, end, depth: h.depth, isTitle: false } as HeadingCandidate));
       continue;
     }
     if (node.type === 'paragraph') {
@@ -100,36 +111,78 @@ export function detectHeadings(root: Root, text: string): Heading[] {
       const bold = inItem ? undefined : boldOnlyTitle(p);
       if (bold !== undefined) {
         const { number, title } = splitNumber(bold);
-        push({ title, number, style: number ? 'numbered' : 'bold', start, end }, false);
+        out.push(Object.freeze({ title, number, style: number ? 'numbered' : 'bold', start, end, isTitle: false } as HeadingCandidate));
         continue;
       }
       const lines = sourceLines(text, start, end);
       let previousWasHeading = false;
       for (let i = firstInItem ? 1 : 0; i < lines.length; i++) {
         const line = lines[i];
-        const next = i + 1 < lines.length ? lines[i + 1].text : firstLineOf(units[u + 1]?.node, text);
+        const next = i + 1 < lines.length ? lines[i + 1].text : nextFirstLine;
         // A heading line ends its paragraph as surely as a full stop does.
         const prev = i > 0 ? (previousWasHeading ? '.' : lines[i - 1].text) : undefined;
         previousWasHeading = false;
         if (!isPlainHeading(line.text, prev, next, i === 0 && lines.length > 1, isFirst && i === 0)) continue;
         previousWasHeading = true;
         const { number, title } = splitNumber(line.text.trim());
-        push({ title: title.replace(/[.:]$/, ''), number, style: number ? 'numbered' : 'plain-line', start: line.start, end: line.end }, isFirst && i === 0 && !number);
+        out.push(Object.freeze({ title: title.replace(/[.:]$/, ''), number, style: number ? 'numbered' : 'plain-line', start: line.start, end: line.end, isTitle: isFirst && i === 0 && !number } as HeadingCandidate));
       }
       continue;
     }
     if (node.type === 'list' && (node as List).ordered && topLevel) {
       const list = node as List;
-      const nextBlock = units.slice(u + 1).find((x) => x.topLevel)?.node;
+      // Each chunk holds one top-level node, so the next top-level block is the next chunk's.
+      const nextType = ctx.nextType;
       for (const item of list.children) {
-        const title = numberedItemTitle(item, list, nextBlock);
+        const title = numberedItemTitle(item, list, nextType);
         if (title === undefined) continue;
         const itemStart = item.position?.start.offset ?? start;
         const lineEnd = lineEndAt(text, itemStart);
         const number = /^\s*(\d+)/.exec(text.slice(itemStart, lineEnd))?.[1];
-        push({ title: title.replace(/[.:]$/, ''), number, style: 'numbered', start: itemStart, end: lineEnd }, false);
+        out.push(Object.freeze({ title: title.replace(/[.:]$/, ''), number, style: 'numbered', start: itemStart, end: lineEnd, isTitle: false } as HeadingCandidate));
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Gives every heading its level, in one pass over the document. Markdown headings keep their depth.
+ * Pasted headings: the document's first line is its title (1); numbered ones take their depth from
+ * the number ("1." → 2, "1.1." → 3) below the last Markdown heading; others sit one below the last
+ * Markdown heading, or one below the last numbered heading inside a numbered scheme.
+ */
+export function assignLevels(unsorted: readonly HeadingCandidate[]): Heading[] {
+  const out: Heading[] = [];
+  // A list's numbered headings are found before the headings inside its items: restore document order, drop overlaps.
+  const candidates: HeadingCandidate[] = [];
+  for (const c of [...unsorted].sort((a, b) => a.start - b.start)) {
+    const previous = candidates[candidates.length - 1];
+    if (!previous || c.start >= previous.end) candidates.push(c);
+  }
+  let lastRealLevel = 0;
+  let topNumberedLevel: number | undefined;
+  let lastNumberedLevel: number | undefined;
+  for (const c of candidates) {
+    let level: number;
+    if (c.depth !== undefined) {
+      level = c.depth;
+      lastRealLevel = c.depth;
+      topNumberedLevel = lastNumberedLevel = undefined;
+    } else if (c.number) {
+      const depth = c.number.split('.').length;
+      level = Math.min(6, lastRealLevel + depth + (lastRealLevel === 0 ? 1 : 0));
+      if (depth === 1) topNumberedLevel = level;
+      lastNumberedLevel = level;
+    } else if (c.isTitle) {
+      level = 1;
+    } else if (lastNumberedLevel !== undefined) {
+      // Inside a numbered scheme, an unnumbered line heading is a subsection, unless it shouts like a top heading.
+      level = isUpperCase(c.title) && topNumberedLevel !== undefined ? topNumberedLevel : Math.min(6, lastNumberedLevel + 1);
+    } else {
+      level = Math.min(6, lastRealLevel === 0 ? 2 : lastRealLevel + 1);
+    }
+    out.push(Object.freeze({ level, title: c.title, number: c.number, style: c.style, start: c.start, end: c.end }));
   }
   return out;
 }
@@ -149,7 +202,7 @@ function boldOnlyTitle(p: Paragraph): string | undefined {
   return title.replace(/:$/, '');
 }
 
-function numberedItemTitle(item: ListItem, list: List, nextBlock: RootContent | undefined): string | undefined {
+function numberedItemTitle(item: ListItem, list: List, nextType: string | undefined): string | undefined {
   const first = item.children[0];
   if (!first || first.type !== 'paragraph') return undefined;
   const whole = toString(first).trim();
@@ -159,7 +212,7 @@ function numberedItemTitle(item: ListItem, list: List, nextBlock: RootContent | 
   // Prose on the very next line is a lazy continuation of the item: only a shouted line is a heading then.
   if (raw !== whole) return undefined;
   // A one-item list standing alone before prose is a numbered heading in any case ("3. Your Rights").
-  const alone = list.children.length === 1 && item.children.length === 1 && nextBlock !== undefined && nextBlock.type !== 'list';
+  const alone = list.children.length === 1 && item.children.length === 1 && nextType !== undefined && nextType !== 'list';
   return alone && isTitleCase(raw) ? raw : undefined;
 }
 
@@ -233,7 +286,7 @@ function sourceLines(text: string, start: number, end: number): Line[] {
   return out;
 }
 
-function firstLineOf(node: Node | undefined, text: string): string | undefined {
+export function firstLineOf(node: Node | undefined, text: string): string | undefined {
   if (!node) return undefined;
   if (node.type === 'list' || node.type === 'table') return '<list>';
   if (node.type !== 'paragraph') return undefined;

@@ -50,27 +50,70 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'u.s', 'u.k', 'e.u', 'approx', 'dept', 'reg', 'regs', 'cal', 'civ', 'bus', 'prof', 'seq', 'p.o',
 ]);
 
-/** Splits prose into sentences; offsets are relative to `text`. */
+/**
+ * Splits prose into sentences; offsets are relative to `text`. A hand-written scan rather than a
+ * regular expression, so that long runs of punctuation stay linear.
+ */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
+  const n = text.length;
   let start = skipSpace(text, 0);
-  const re = /[.!?]+["”’)\]]*(?=\s+|$)|\n[ \t]*\n|\r\n[ \t]*\r\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const end = m.index + m[0].length;
-    if (m[0][0] === '.') {
-      const before = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(start, m.index - 12), m.index));
-      const word = before?.[1].toLowerCase();
-      if (word && (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word))) continue;
-      // "1.1." or "Section 4." followed by lower case is not an end.
-      const next = text.slice(end).trimStart()[0];
-      if (next !== undefined && /[a-z0-9]/.test(next)) continue;
-    }
-    if (end > start && /\S/.test(text.slice(start, end))) out.push({ start, end: trimEnd(text, start, end) });
+  let i = start;
+  const close = (end: number) => {
+    const e = trimEnd(text, start, end);
+    if (e > start) out.push({ start, end: e });
     start = skipSpace(text, end);
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      // A blank line ends a sentence even without punctuation.
+      let j = i + 1;
+      if (c === '\r' && text[j] === '\n') j++;
+      let k = j;
+      while (k < n && (text[k] === ' ' || text[k] === '\t')) k++;
+      if (k < n && (text[k] === '\n' || text[k] === '\r')) {
+        close(i);
+        i = start > k ? start : k;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < n && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
+    while (end < n && CLOSERS.includes(text[end])) end++;
+    if (end < n && !/\s/.test(text[end])) {
+      i = end;
+      continue;
+    }
+    if (c === '.' && end - i === 1 && !endsSentenceAt(text, start, i, end)) {
+      i = end;
+      continue;
+    }
+    close(end);
+    i = Math.max(end, start);
   }
-  if (start < text.length && /\S/.test(text.slice(start))) out.push({ start, end: trimEnd(text, start, text.length) });
+  if (start < n) close(n);
   return out;
+}
+
+const CLOSERS = '"”’)]';
+
+/** Whether the full stop at `dot` ends a sentence: not after "e.g", "Inc", "Art" or a lone letter, not before lower case. */
+function endsSentenceAt(text: string, start: number, dot: number, end: number): boolean {
+  let w = dot;
+  while (w > start && dot - w < 12 && /[A-Za-z.]/.test(text[w - 1])) w--;
+  const word = text.slice(w, dot).replace(/^\.+/, '').toLowerCase();
+  if (word && (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word))) return false;
+  let k = end;
+  while (k < text.length && /\s/.test(text[k])) k++;
+  // "1.1." or "Section 4." followed by lower case is not an end.
+  return k >= text.length || !/[a-z0-9]/.test(text[k]);
 }
 
 function skipSpace(text: string, i: number): number {

@@ -1,20 +1,24 @@
-import type { Root } from 'mdast';
-import { parseMarkdown } from './parse';
+import type { Root, RootContent } from 'mdast';
 import { readFrontMatter, EMPTY_FIELDS, type FrontMatter, type PolicyFields } from './frontMatter';
-import { detectHeadings, type Heading } from './headings';
+import { assignLevels, countsAsBlock, detectCandidates, firstLineOf, type ChunkContext, type Heading, type HeadingCandidate } from './headings';
 import { buildSections, sectionAt, type Section } from './sections';
-import { collectBlocks, type Block, type Comment } from './blocks';
+import { collectBlocks, type Block, type Comment, type Marked } from './blocks';
+import { nodeStart, parseChunks, reparseChunks, structureChunks, type Chunk } from './chunks';
+import type { Span } from './maskedText';
 import { LineIndex } from './positions';
+import { shiftedClone } from './shift';
 
 /**
  * Everything the features know about one version of one document. Built once per version by
- * `buildPolicyDocument` and never changed afterwards: features and rules only read it.
+ * `buildPolicyDocument` (or `updatePolicyDocument` from the previous version) and never changed
+ * afterwards: features and rules only read it.
  */
 export interface PolicyDocument {
   readonly uri: string;
   readonly version: number;
   readonly text: string;
   readonly lines: LineIndex;
+  /** The mdast tree with offsets in this text. Built on first use: prefer the lists below. */
   readonly root: Root;
   readonly frontMatter?: FrontMatter;
   /** The typed front-matter fields (empty when there is no front matter or it is broken). */
@@ -27,23 +31,153 @@ export interface PolicyDocument {
   /** Prose in document order. */
   readonly blocks: readonly Block[];
   readonly comments: readonly Comment[];
+  /** HTML other than comments, e.g. `<insert date>`, in document order. */
+  readonly html: readonly Marked[];
+  /** Code blocks and inline code spans, in document order. */
+  readonly code: readonly Span[];
+  /** Parts of the text read as plain paragraphs, and why (too deeply nested, too many brackets). */
+  readonly limits: readonly Limit[];
+  /** Set when the document was above the size limit: only its headings and paragraphs were read. */
+  readonly structureOnly: boolean;
+  /** The top-level blocks the model was built from; `updatePolicyDocument` reuses them. */
+  readonly chunks: readonly Chunk[];
   sectionAt(offset: number): Section | undefined;
   /** The enclosing sections' titles, outermost first. */
   sectionPath(offset: number): readonly string[];
 }
 
-export function buildPolicyDocument(uri: string, version: number, text: string): PolicyDocument {
-  const root = parseMarkdown(text);
-  const frontMatter = readFrontMatter(root, text);
-  const headings = Object.freeze(detectHeadings(root, text));
+export interface Limit {
+  readonly start: number;
+  readonly end: number;
+  readonly reason: string;
+}
+
+export interface BuildOptions {
+  /** Read only headings and paragraphs (for documents above the size limit). */
+  readonly structureOnly?: boolean;
+}
+
+export function buildPolicyDocument(uri: string, version: number, text: string, options: BuildOptions = {}): PolicyDocument {
+  if (options.structureOnly) return assemble(uri, version, text, structureChunks(text), true);
+  return assemble(uri, version, text, parseChunks(text), false);
+}
+
+/** The model of a new version, re-parsing only the top-level blocks the change touched. */
+export function updatePolicyDocument(previous: PolicyDocument, version: number, text: string): PolicyDocument {
+  if (previous.structureOnly) return buildPolicyDocument(previous.uri, version, text, { structureOnly: true });
+  return assemble(previous.uri, version, text, reparseChunks(previous.chunks, previous.text, text), false);
+}
+
+/** What one chunk contributes, with offsets relative to the start of its node. */
+interface ChunkAnalysis {
+  readonly candidates: readonly HeadingCandidate[];
+  readonly blocks: readonly Block[];
+  readonly comments: readonly Comment[];
+  readonly html: readonly Marked[];
+  readonly code: readonly Span[];
+  /** The same, placed at `at` in the last document that used it. */
+  placed?: { at: number; value: Omit<ChunkAnalysis, 'placed'> };
+}
+
+// Per node and neighbourhood: a node that survives an edit is analysed once, whatever moves around it.
+const analyses = new WeakMap<RootContent, Map<string, ChunkAnalysis>>();
+const frontMatters = new WeakMap<RootContent, FrontMatter | undefined>();
+
+function analyse(chunk: Chunk, ctx: ChunkContext): ChunkAnalysis {
+  const key = `${ctx.first ? 1 : 0}\u0000${ctx.nextType ?? ''}\u0000${ctx.nextFirstLine ?? ''}`;
+  let byContext = analyses.get(chunk.node);
+  const cached = byContext?.get(key);
+  if (cached) return cached;
+  const base = nodeStart(chunk.node);
+  const candidates = detectCandidates([chunk.node], chunk.src, ctx);
+  const collected = collectBlocks([chunk.node], chunk.src, candidates);
+  const result: ChunkAnalysis = {
+    candidates: candidates.map((c) => Object.freeze({ ...c, start: c.start - base, end: c.end - base })),
+    blocks: collected.blocks.map((b) => moveBlock(b, -base)),
+    comments: collected.comments.map((c) => Object.freeze({ ...c, start: c.start - base, end: c.end - base })),
+    html: collected.inlineHtml.map((h) => Object.freeze({ ...h, start: h.start - base, end: h.end - base })),
+    code: collected.code.map((c) => Object.freeze({ start: c.start - base, end: c.end - base })),
+  };
+  if (!byContext) analyses.set(chunk.node, (byContext = new Map()));
+  byContext.set(key, result);
+  return result;
+}
+
+function place(analysis: ChunkAnalysis, at: number): Omit<ChunkAnalysis, 'placed'> {
+  if (analysis.placed?.at === at) return analysis.placed.value;
+  const shift = <T extends { start: number; end: number }>(x: T): T => Object.freeze({ ...x, start: x.start + at, end: x.end + at });
+  const value = {
+    candidates: analysis.candidates.map(shift),
+    blocks: analysis.blocks.map((b) => moveBlock(b, at)),
+    comments: analysis.comments.map(shift),
+    html: analysis.html.map(shift),
+    code: analysis.code.map(shift),
+  };
+  analysis.placed = { at, value };
+  return value;
+}
+
+function moveBlock(b: Block, by: number): Block {
+  return Object.freeze({ ...b, start: b.start + by, end: b.end + by, sentences: Object.freeze(b.sentences.map((s) => Object.freeze({ start: s.start + by, end: s.end + by }))) });
+}
+
+function assemble(uri: string, version: number, text: string, chunks: readonly Chunk[], structureOnly: boolean): PolicyDocument {
+  // Each chunk looks one block ahead: the first line and type of the next chunk that counts.
+  const contexts: ChunkContext[] = new Array(chunks.length);
+  let next: Chunk | undefined;
+  for (let k = chunks.length - 1; k >= 0; k--) {
+    contexts[k] = { first: false, nextFirstLine: next ? firstLineOf(next.node, next.src) : undefined, nextType: next?.node.type };
+    if (countsAsBlock(chunks[k].node)) next = chunks[k];
+  }
+  let counted = 0;
+  let firstWasQuote = false;
+  for (let k = 0; k < chunks.length; k++) {
+    if (!countsAsBlock(chunks[k].node)) continue;
+    const first = counted === 0 || (counted === 1 && firstWasQuote);
+    if (first) contexts[k] = { ...contexts[k], first: true };
+    if (counted === 0) firstWasQuote = chunks[k].node.type === 'blockquote';
+    counted++;
+  }
+
+  const candidates: HeadingCandidate[] = [];
+  const blocks: Block[] = [];
+  const comments: Comment[] = [];
+  const html: Marked[] = [];
+  const code: Span[] = [];
+  chunks.forEach((chunk, k) => {
+    const placed = place(analyse(chunk, contexts[k]), chunk.start);
+    candidates.push(...placed.candidates);
+    blocks.push(...placed.blocks);
+    comments.push(...placed.comments);
+    html.push(...placed.html);
+    code.push(...placed.code);
+  });
+
+  let frontMatter: FrontMatter | undefined;
+  const head = chunks[0];
+  if (head && head.node.type === 'yaml') {
+    if (!frontMatters.has(head.node)) frontMatters.set(head.node, readFrontMatter({ type: 'root', children: [head.node] }, head.src));
+    frontMatter = frontMatters.get(head.node);
+  }
+  const limits: Limit[] = [];
+  for (const c of chunks) {
+    if (!c.limited) continue;
+    const last = limits[limits.length - 1];
+    if (last && last.reason === c.limited && text.slice(last.end, c.start).trim() === '') limits[limits.length - 1] = { ...last, end: c.end };
+    else limits.push({ start: c.start, end: c.end, reason: c.limited });
+  }
+  const headings = Object.freeze(assignLevels(candidates));
   const { roots, all } = buildSections(headings, text);
-  const { blocks, comments } = collectBlocks(root, text, headings);
+  let root: Root | undefined;
   const doc: PolicyDocument = {
     uri,
     version,
     text,
     lines: new LineIndex(text),
-    root,
+    get root() {
+      root ??= { type: 'root', children: chunks.map((c) => shiftedClone(c.node, c.start - nodeStart(c.node))) };
+      return root;
+    },
     frontMatter,
     fields: frontMatter?.fields ?? EMPTY_FIELDS,
     headings,
@@ -51,6 +185,11 @@ export function buildPolicyDocument(uri: string, version: number, text: string):
     allSections: Object.freeze(all),
     blocks: Object.freeze(blocks),
     comments: Object.freeze(comments),
+    html: Object.freeze(html),
+    code: Object.freeze(code),
+    limits: Object.freeze(limits),
+    structureOnly,
+    chunks: Object.freeze([...chunks]),
     sectionAt: (offset) => sectionAt(roots, offset),
     sectionPath: (offset) => sectionAt(roots, offset)?.path ?? [],
   };

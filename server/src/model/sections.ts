@@ -53,6 +53,11 @@ export function buildSections(headings: readonly Heading[], text: string): { roo
     stack.push(s);
   }
   for (const s of stack) s.end = trimBack(text, text.length);
+  // A heading's own line may end in spaces that trimming cut off: a section always holds its heading and its children.
+  for (let k = all.length - 1; k >= 0; k--) {
+    const s = all[k];
+    s.end = Math.max(s.end, s.headingEnd, ...s.children.map((c) => c.end));
+  }
   for (const s of all) {
     Object.freeze(s.path);
     Object.freeze(s.children);

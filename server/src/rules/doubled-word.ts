@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { proseMatches, quote } from './util/matches';
+import { perBlockRule } from './util/perBlock';
+import { blockMatches, quote } from './util/matches';
 
 const REPEATED = /\b([A-Za-z]+)\s+\1\b/gi;
 // Repetitions the language allows: English "that that", "had had"; German and Dutch "die die", "der der", "dat dat".
@@ -7,17 +8,17 @@ const ALLOWED = new Set(['that', 'had', 'bye', 'no', 'very', 'so', 'ha', 'bora',
 // Two function words that never stand together: the trace of an edit that kept both versions ("the or").
 const COLLIDING = /\b(?:the\s+(?:the|a|an|or|and|of|to|our|your)|an?\s+(?:the|a|an|or|and))\b/gi;
 
-export const doubledWord: Rule = {
-  meta: {
+export const doubledWord: Rule = perBlockRule(
+  {
     id: 'doubled-word',
     description: 'Finds a word typed twice ("the the") and colliding function words left by an edit ("the or")',
     defaultSeverity: 'warning',
     tags: ['drafting', 'clean-text'],
     explanation: 'A doubled or garbled word is a typo that makes a binding document look careless and can make a sentence ambiguous.',
   },
-  check(ctx) {
+  (block, report) => {
     const seen = new Set<number>();
-    for (const m of proseMatches(ctx.doc, REPEATED)) {
+    for (const m of blockMatches(block, REPEATED)) {
       const word = m.match[1];
       if (ALLOWED.has(word.toLowerCase())) continue;
       // "…remove it⏎It's your right": a new line that starts with a capital is a new sentence, not a slip.
@@ -25,18 +26,18 @@ export const doubledWord: Rule = {
       if (/[\r\n]/.test(m.match[0]) && second[0] !== word[0] && /[A-Z]/.test(second[0])) continue;
       seen.add(m.start);
       const secondStart = m.end - word.length;
-      ctx.report({
+      report({
         start: m.start,
         end: m.end,
         message: `Doubled word ${quote(m.match[0])}, delete one ${quote(word)}`,
         fixes: [{ title: `Delete the repeated "${word}"`, edits: [{ start: m.start + word.length, end: secondStart + word.length, newText: '' }] }],
       });
     }
-    for (const m of proseMatches(ctx.doc, COLLIDING)) {
+    for (const m of blockMatches(block, COLLIDING)) {
       if (seen.has(m.start)) continue;
       // "Schedule A or B": a capital A or An counts only where a sentence starts.
       if (/^A/.test(m.match[0]) && !/(^|[.!?:]["”’)]?)\s*$/.test(m.block.text.slice(0, m.start - m.block.start))) continue;
-      ctx.report({ start: m.start, end: m.end, message: `Garbled phrase ${quote(m.match[0])}, one of these words is left over from an edit: keep the one the sentence needs` });
+      report({ start: m.start, end: m.end, message: `Garbled phrase ${quote(m.match[0])}, one of these words is left over from an edit: keep the one the sentence needs` });
     }
   },
-};
+);

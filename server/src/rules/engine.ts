@@ -22,7 +22,9 @@ export function runRules(doc: PolicyDocument, options: EngineOptions = {}, rules
   const today = options.today ?? new Date();
   const suppressions = readSuppressions(doc);
   const out: ReportedFinding[] = [];
-  for (const rule of rules) {
+  // Above the size limit only the rule that says so runs: the text was not read as Markdown.
+  const active = doc.structureOnly ? rules.filter((r) => r.meta.tags.includes('limits')) : rules;
+  for (const rule of active) {
     const setting = options.rules?.[rule.meta.id];
     if (setting === 'off') continue;
     const found: Finding[] = [];

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { proseMatches, quote } from './util/matches';
+import { perBlockRule } from './util/perBlock';
+import { blockMatches, quote } from './util/matches';
 
 // UTF-8 read as Windows-1252 or Latin-1: "â€™" for "’", "Ã©" for "é"; "ï¿½" and "�" where the character was lost.
 const MOJIBAKE = /ï¿½|\uFFFD|â€[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]?|[ÃÂ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/g;
@@ -24,8 +25,8 @@ export function repairMojibake(garbled: string): string | undefined {
   return decoded.includes('\uFFFD') || decoded === garbled ? undefined : decoded;
 }
 
-export const mojibake: Rule = {
-  meta: {
+export const mojibake: Rule = perBlockRule(
+  {
     id: 'mojibake',
     description: 'Finds characters garbled by a wrong text encoding ("â€™", "Ã©", "ï¿½")',
     defaultSeverity: 'warning',
@@ -33,11 +34,11 @@ export const mojibake: Rule = {
     explanation:
       'Text copied between systems with different encodings turns quotes, dashes and accented letters into strings such as "â€™" or "ï¿½". Readers see garbage where a word should be, which undermines the "intelligible" form that GDPR Art. 12(1) asks for.',
   },
-  check(ctx) {
-    for (const m of proseMatches(ctx.doc, MOJIBAKE)) {
+  (block, report) => {
+    for (const m of blockMatches(block, MOJIBAKE)) {
       const garbled = m.match[0];
       const repaired = repairMojibake(garbled);
-      ctx.report({
+      report({
         start: m.start,
         end: m.end,
         message: repaired
@@ -47,4 +48,4 @@ export const mojibake: Rule = {
       });
     }
   },
-};
+);

@@ -1,5 +1,6 @@
 import type { Rule, Severity } from './rule';
-import { proseMatches, quote, sentenceAround } from './util/matches';
+import { blockMatches, quote, sentenceAround } from './util/matches';
+import { perBlockRule } from './util/perBlock';
 import data from '../../data/outdated-references.json';
 
 interface OutdatedReference {
@@ -27,8 +28,8 @@ const REFERENCES = (data.references as OutdatedReference[]).map((r) => ({
 const HISTORICAL = /\b(?:previously|formerly|used\s+to|no\s+longer|invalidat(?:ed|ion)|struck\s+down|repeal(?:ed)?|replaced|superseded|succeeded|predecessor|was\s+(?:declared\s+)?invalid|ceased|until\s+(?:it|the)|prior\s+to|Schrems)\b/i;
 const WINDOW = 80;
 
-export const outdatedLegalReference: Rule = {
-  meta: {
+export const outdatedLegalReference: Rule = perBlockRule(
+  {
     id: 'outdated-legal-reference',
     description: 'Flags laws and transfer mechanisms that are repealed or invalidated but cited as current',
     defaultSeverity: 'error',
@@ -38,10 +39,10 @@ export const outdatedLegalReference: Rule = {
     explanation:
       'A policy that relies on a repealed law or an invalidated transfer mechanism misstates the legal basis of the processing (GDPR Art. 13(1)(c) and (f)). A mention that is plainly history ("we previously relied on…") is information only.',
   },
-  check(ctx) {
+  (block, report) => {
     const taken: Array<[number, number]> = [];
     for (const ref of REFERENCES) {
-      for (const m of proseMatches(ctx.doc, ref.re)) {
+      for (const m of blockMatches(block, ref.re)) {
         if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
         const text = m.block.text;
         const local = m.start - m.block.start;
@@ -52,7 +53,7 @@ export const outdatedLegalReference: Rule = {
         const historical = HISTORICAL.test(sentenceAround(m.block, m.start).replace(m.match[0], ' '));
         const written = quote(m.match[0]);
         if (historical) {
-          ctx.report({
+          report({
             start: m.start,
             end: m.end,
             severity: 'information',
@@ -60,7 +61,7 @@ export const outdatedLegalReference: Rule = {
           });
           continue;
         }
-        ctx.report({
+        report({
           start: m.start,
           end: m.end,
           severity: ref.severity,
@@ -70,4 +71,4 @@ export const outdatedLegalReference: Rule = {
       }
     }
   },
-};
+);

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { analysisLimited } from './analysis-limited';
 import { frontMatterInvalid } from './front-matter-invalid';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { outdatedLegalReference } from './outdated-legal-reference';
@@ -8,9 +9,29 @@ import { doubledWord } from './doubled-word';
 import { doubledCapital } from './doubled-capital';
 import { mojibake } from './mojibake';
 import { plainLineHeading } from './plain-line-heading';
+// Drafting quality (issue 5): defined terms, cross-references, plain language, clean text.
+import { undefinedTerm } from './undefined-term';
+import { unusedDefinition } from './unused-definition';
+import { conflictingDefinition } from './conflicting-definition';
+import { termBeforeDefinition } from './term-before-definition';
+import { lowerCaseDefinedTerm } from './lower-case-defined-term';
+import { brokenCrossReference } from './broken-cross-reference';
+import { crossReferenceTitleMismatch } from './cross-reference-title-mismatch';
+import { tableOfContentsMismatch } from './table-of-contents-mismatch';
+import { vagueTerm } from './vague-term';
+import { longSentence } from './long-sentence';
+import { allCapsParagraph } from './all-caps-paragraph';
+import { hiddenActorPassive } from './hidden-actor-passive';
+import { readingGrade } from './reading-grade';
+import { unbalancedPunctuation } from './unbalanced-punctuation';
+import { doubledPossessive } from './doubled-possessive';
+import { typedBullet } from './typed-bullet';
+import { insecureLink } from './insecure-link';
+import { inconsistentContact } from './inconsistent-contact';
 
 /** Every rule, in the order their findings are listed. Adding a rule: see CONTRIBUTING.md. */
 export const RULES: readonly Rule[] = Object.freeze([
+  analysisLimited,
   frontMatterInvalid,
   unfilledPlaceholder,
   outdatedLegalReference,
@@ -20,6 +41,24 @@ export const RULES: readonly Rule[] = Object.freeze([
   doubledCapital,
   mojibake,
   plainLineHeading,
+  undefinedTerm,
+  unusedDefinition,
+  conflictingDefinition,
+  termBeforeDefinition,
+  lowerCaseDefinedTerm,
+  brokenCrossReference,
+  crossReferenceTitleMismatch,
+  tableOfContentsMismatch,
+  vagueTerm,
+  longSentence,
+  allCapsParagraph,
+  hiddenActorPassive,
+  readingGrade,
+  unbalancedPunctuation,
+  doubledPossessive,
+  typedBullet,
+  insecureLink,
+  inconsistentContact,
 ]);
 
 export const DOCS_BASE_URL = 'https://github.com/policywright/policywright/blob/main/docs/rules/';

@@ -1,5 +1,4 @@
 import type { PolicyDocument } from '../../model/policyDocument';
-import { proseMatches } from './matches';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -26,6 +25,8 @@ export interface PolicyDate {
 
 /** Effective and last-updated dates the policy states, in the front matter or its text. */
 export function policyDates(doc: PolicyDocument): PolicyDate[] {
+  const known = perDocument.get(doc);
+  if (known) return known;
   const out: PolicyDate[] = [];
   const eff = doc.fields.effective;
   if (eff?.date && doc.frontMatter) {
@@ -33,18 +34,40 @@ export function policyDates(doc: PolicyDocument): PolicyDate[] {
     const start = at >= 0 && at < doc.frontMatter.end ? at : doc.frontMatter.start;
     out.push({ date: eff.date, start, end: at >= 0 ? start + eff.text.length : start + 3, written: eff.text, fromFrontMatter: true });
   }
-  // A date standing alone on its line, under a title or heading a change-log entry, dates the policy too.
+  const used = new Map<string, readonly PolicyDate[]>();
   for (const block of doc.blocks) {
-    const alone = STANDALONE.exec(block.text);
-    const date = alone ? parseDate(alone[1]) : undefined;
-    if (alone && date) out.push({ date, start: block.start + alone.index + alone[0].indexOf(alone[1]), end: block.start + alone.index + alone[0].indexOf(alone[1]) + alone[1].length, written: alone[1], fromFrontMatter: false });
+    const relative = used.get(block.text) ?? perText.get(block.text) ?? blockDates(block.text);
+    used.set(block.text, relative);
+    for (const d of relative) out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
   }
-  for (const m of proseMatches(doc, DATED)) {
-    const written = m.match[1];
-    const date = parseDate(written);
-    if (!date) continue;
-    const start = m.end - written.length;
-    out.push({ date, start, end: m.end, written, fromFrontMatter: false });
+  perText = used;
+  out.sort((a, b) => a.start - b.start);
+  perDocument.set(doc, out);
+  return out;
+}
+
+// Both date rules ask for the same document's dates; unchanged blocks keep theirs while typing.
+const perDocument = new WeakMap<PolicyDocument, PolicyDate[]>();
+let perText = new Map<string, readonly PolicyDate[]>();
+
+/** The dates one block of prose states, at offsets relative to the block. */
+function blockDates(text: string): PolicyDate[] {
+  const out: PolicyDate[] = [];
+  // A date standing alone on its line, under a title or heading a change-log entry, dates the policy too.
+  const alone = STANDALONE.exec(text);
+  const date = alone ? parseDate(alone[1]) : undefined;
+  if (alone && date) {
+    const start = alone.index + alone[0].indexOf(alone[1]);
+    out.push({ date, start, end: start + alone[1].length, written: alone[1], fromFrontMatter: false });
+  }
+  DATED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATED.exec(text)) !== null) {
+    const written = m[1];
+    const parsed = parseDate(written);
+    if (!parsed) continue;
+    const end = m.index + m[0].length;
+    out.push({ date: parsed, start: end - written.length, end, written, fromFrontMatter: false });
   }
   return out;
 }

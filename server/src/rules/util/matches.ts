@@ -11,17 +11,20 @@ export interface Match {
 
 /** Every match of a global regular expression in the document's prose. */
 export function* proseMatches(doc: PolicyDocument, re: RegExp): Generator<Match> {
-  if (!re.global) throw new Error(`proseMatches needs a global regular expression: ${re}`);
-  for (const block of doc.blocks) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(block.text)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      yield { block, match: m, start: block.start + m.index, end: block.start + m.index + m[0].length };
+  for (const block of doc.blocks) yield* blockMatches(block, re);
+}
+
+/** Every match of a global regular expression in one block's prose. */
+export function* blockMatches(block: Block, re: RegExp): Generator<Match> {
+  if (!re.global) throw new Error(`blockMatches needs a global regular expression: ${re}`);
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(block.text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
     }
+    yield { block, match: m, start: block.start + m.index, end: block.start + m.index + m[0].length };
   }
 }
 

@@ -1,0 +1,234 @@
+/**
+ * `npm run bench`: prints a table of figures for issue 6 (speed). Not a test: nothing here fails,
+ * the targets are printed next to the figures so a reader can compare.
+ *
+ * Options: `--runs=N` samples for the 53 KB policy (default 30), `--big-runs=N` for the 1 MB one
+ * (default 5), `--edits=N` typing edits (default 40). `--memory-probe` is internal: the memory
+ * figure is taken in a fresh child process, so the garbage of the timing runs does not count.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { policy1m, policy53k, utf8Length, Rng } from './generate';
+import { buildPolicyDocument, type PolicyDocument } from '../server/src/model/policyDocument';
+import { parseMarkdown } from '../server/src/model/parse';
+import { runRules } from '../server/src/rules/engine';
+import { RULES } from '../server/src/rules/registry';
+import { readSuppressions } from '../server/src/rules/suppressions';
+import { AnalysisCache } from '../server/src/analysis';
+import { DEFAULT_SETTINGS } from '../server/src/settings';
+import { toDiagnostics } from '../server/src/features/diagnostics';
+import { provideDocumentSymbols } from '../server/src/features/documentSymbols';
+import { provideFoldingRanges } from '../server/src/features/folding';
+import { provideHover } from '../server/src/features/hover';
+import { provideCompletionItems } from '../server/src/features/completion';
+import { builtInLibrary } from '../server/src/catalog/clauseLibrary';
+
+const TODAY = new Date(Date.UTC(2026, 0, 15));
+const arg = (name: string, fallback: number): number => {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const n = hit ? Number(hit.split('=')[1]) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+interface Stats {
+  readonly first: number;
+  readonly median: number;
+  readonly p95: number;
+  readonly runs: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { first: samples[0], median: at(0.5), p95: at(0.95), runs: samples.length };
+}
+
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+/** Times each function `runs` times, interleaved, so a load spike on the machine hits all of them alike. */
+function interleaved(runs: number, fns: Record<string, () => unknown>): Record<string, Stats> {
+  const samples: Record<string, number[]> = {};
+  for (const name of Object.keys(fns)) samples[name] = [];
+  for (let i = 0; i < runs; i++) for (const [name, fn] of Object.entries(fns)) samples[name].push(time(fn));
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
+}
+
+const bareProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const bareParse = (text: string) => bareProcessor.parse(text);
+const fullAnalysis = (text: string) => runRules(buildPolicyDocument('file:///bench/privacy-policy.md', 1, text), { today: TODAY });
+
+/**
+ * The model and each rule alone, as a share of the whole analysis. Only public entry points are
+ * timed, so the benchmark survives changes inside the model; "model minus parse" is the model's own work.
+ */
+function breakdown(text: string, runs: number): Array<[string, Stats]> {
+  const doc = buildPolicyDocument('file:///bench/privacy-policy.md', 1, text);
+  const stages: Record<string, () => unknown> = {
+    'model: remark parse (server processor)': () => parseMarkdown(text),
+    'model: buildPolicyDocument (whole, parse included)': () => buildPolicyDocument('file:///bench/privacy-policy.md', 1, text),
+    'engine: suppressions': () => readSuppressions(doc),
+  };
+  for (const rule of RULES) stages[`rule: ${rule.meta.id}`] = () => rule.check({ doc, today: TODAY, report: () => undefined });
+  return Object.entries(interleaved(runs, stages));
+}
+
+/** Types one character at a time at a few places in the prose, as the server sees it: a new version, then diagnostics. */
+function typing(text: string, edits: number): Stats {
+  const rng = new Rng(7);
+  const cache = new AnalysisCache();
+  const uri = 'file:///bench/privacy-policy.md';
+  let current = text;
+  let version = 1;
+  cache.analyse(uri, version, current, DEFAULT_SETTINGS, TODAY);
+  const bodyStart = current.indexOf('# Privacy Notice');
+  let cursor = 0;
+  const samples: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    if (i % 8 === 0) {
+      // A new place: just after a space in the body, so the edit lands in a word as typing does.
+      cursor = current.indexOf(' ', rng.int(bodyStart, current.length - 2)) + 1 || bodyStart;
+    }
+    current = current.slice(0, cursor) + 'e' + current.slice(cursor);
+    cursor++;
+    version++;
+    const start = performance.now();
+    const { doc, findings } = cache.analyse(uri, version, current, DEFAULT_SETTINGS, TODAY);
+    toDiagnostics(doc, findings);
+    samples.push(performance.now() - start);
+  }
+  return stats(samples);
+}
+
+function features(doc: PolicyDocument, runs: number): Record<string, Stats> {
+  const findings = runRules(doc, { today: TODAY });
+  const target = findings[Math.floor(findings.length / 2)] ?? { start: 0 };
+  const position = doc.lines.positionAt(target.start);
+  const library = builtInLibrary();
+  // Where a drafter asks for completions: an empty line in the body, the end of a heading, a front-matter key.
+  const emptyLine = doc.lines.positionAt(doc.text.indexOf('\n\n', doc.text.length >> 1) + 1);
+  const headingEnd = doc.lines.positionAt(doc.headings[doc.headings.length >> 1]?.end ?? 0);
+  const frontMatterKey = { line: 1, character: 3 };
+  return interleaved(runs, {
+    'completion: "/" on an empty line': () => provideCompletionItems(doc, emptyLine, library, { triggerKind: 2, triggerCharacter: '/', today: TODAY }),
+    'completion: invoked at a heading end': () => provideCompletionItems(doc, headingEnd, library, { today: TODAY }),
+    'completion: invoked on a front-matter key': () => provideCompletionItems(doc, frontMatterKey, library, { today: TODAY }),
+    'document symbols': () => provideDocumentSymbols(doc),
+    'folding ranges': () => provideFoldingRanges(doc),
+    'diagnostics from findings': () => toDiagnostics(doc, findings),
+    'hover on a finding': () => provideHover(doc, findings, position),
+  });
+}
+
+function memoryProbe(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const text = policy1m();
+  gc?.();
+  const before = process.memoryUsage().rss;
+  const doc = buildPolicyDocument('file:///bench/privacy-policy.md', 1, text);
+  const afterModel = process.memoryUsage().rss;
+  const findings = runRules(doc, { today: TODAY });
+  const afterRules = process.memoryUsage().rss;
+  gc?.();
+  const settled = process.memoryUsage();
+  process.stdout.write(JSON.stringify({ before, afterModel, afterRules, settledRss: settled.rss, heapUsed: settled.heapUsed, kept: findings.length + doc.blocks.length }));
+}
+
+async function serverBundleBytes(): Promise<number | undefined> {
+  try {
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node18',
+      minify: true, write: false, mainFields: ['module', 'main'], logLevel: 'silent',
+    });
+    return result.outputFiles[0].contents.length;
+  } catch {
+    return undefined;
+  }
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--memory-probe')) return memoryProbe();
+  const runs = arg('runs', 30);
+  const bigRuns = arg('big-runs', 5);
+  const edits = arg('edits', 40);
+  const small = policy53k();
+  const big = policy1m();
+  const describe = (t: string) => {
+    const d = buildPolicyDocument('file:///bench/p.md', 1, t);
+    return `${utf8Length(t).toLocaleString('en')} bytes, ${d.lines.lineCount.toLocaleString('en')} lines, ${d.headings.length} headings, ${d.blocks.length} prose blocks`;
+  };
+  console.log(`Policywright benchmark: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${new Date().toISOString()}`);
+  console.log(`53 KB policy: ${describe(small)}`);
+  console.log(`1 MB policy:  ${describe(big)}`);
+  console.log(`Both generated by bench/generate.ts (seeded, no real policy text). Times in ms; "first" is the first call in this process.`);
+  // Other processes on a small machine move every figure; the load says how far to trust them.
+  console.log(`Load average at start: ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs.\n`);
+
+  // The first call of each, before anything has warmed the JIT: what opening a file right after start-up costs.
+  const coldFull = time(() => fullAnalysis(small));
+  const coldBare = time(() => bareParse(small));
+  const s = interleaved(runs, { bare: () => bareParse(small), full: () => fullAnalysis(small) });
+  const b = interleaved(bigRuns, { bare: () => bareParse(big), full: () => fullAnalysis(big) });
+  const type = typing(small, edits);
+  const smallDoc = buildPolicyDocument('file:///bench/p.md', 1, small);
+  const bigDoc = buildPolicyDocument('file:///bench/p.md', 1, big);
+  const fs = features(smallDoc, Math.max(runs, 50));
+  const fb = features(bigDoc, Math.max(bigRuns, 10));
+  const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', process.argv[1], '--memory-probe'], { encoding: 'utf8' })) as Record<string, number>;
+  const bundle = await serverBundleBytes();
+
+  const head = ['measurement', 'policy', 'first', 'median', 'p95', 'runs', 'ratio to bare remark (median)', 'target', 'meets'];
+  console.log(row(head));
+  console.log(row(head.map(() => '---')));
+  const line = (name: string, size: string, st: Stats, ratio: string, target: string, meets: string) =>
+    console.log(row([name, size, ms(st.first), ms(st.median), ms(st.p95), String(st.runs), ratio, target, meets]));
+  const rs = s.full.median / s.bare.median;
+  const rb = b.full.median / b.bare.median;
+  line('bare remark parse (unified + remark-parse + gfm + frontmatter)', '53 KB', { ...s.bare, first: coldBare }, '1.00', '', '');
+  line('full analysis, cold (buildPolicyDocument + runRules)', '53 KB', { ...s.full, first: coldFull }, rs.toFixed(2), '≤ 1.3 × remark', yes(rs <= 1.3));
+  line('bare remark parse', '1 MB', b.bare, '1.00', '', '');
+  line('full analysis, cold', '1 MB', b.full, rb.toFixed(2), '≤ 1.5 × remark', yes(rb <= 1.5));
+  line('typing: 1-char edit -> fresh diagnostics via AnalysisCache (today a FULL REBUILD, no incremental path)', '53 KB', type, (type.median / s.bare.median).toFixed(2), 'median ≤ 5, p95 ≤ 15', yes(type.median <= 5 && type.p95 <= 15));
+  const target = (name: string) => (name === 'document symbols' ? 2 : name.startsWith('completion') ? 10 : undefined);
+  for (const [name, st] of Object.entries(fs)) {
+    const t = target(name);
+    line(name, '53 KB', st, '', t ? `p95 ≤ ${t}` : '', t ? yes(st.p95 <= t) : '');
+  }
+  for (const [name, st] of Object.entries(fb)) line(name, '1 MB', st, '', '', '');
+  console.log(row(['markdownlint on the same text', '53 KB', '-', '-', '-', '-', 'not measured (optional, not a dependency)', '', '']));
+  console.log('');
+  console.log(`Resident memory, fresh process with the 1 MB policy open: ${mb(memory.before)} MB before the model, ${mb(memory.afterModel)} MB after building it, ${mb(memory.afterRules)} MB after the rules, ${mb(memory.settledRss)} MB after GC (heap used ${mb(memory.heapUsed)} MB). Target ≤ 150 MB: ${yes(memory.afterRules <= 150 * 1024 * 1024)}`);
+  if (bundle !== undefined) console.log(`Server bundle, minified as packaged: ${mb(bundle)} MB. Target < 1.5 MB: ${yes(bundle < 1.5 * 1024 * 1024)}`);
+  console.log(`Load average at the end of the timings: ${loadavg()[0].toFixed(2)}.\n`);
+
+  for (const [label, text, n, full] of [['53 KB', small, runs, s.full.median], ['1 MB', big, bigRuns, b.full.median]] as const) {
+    console.log(`Where the time goes, ${label} policy (each part alone on a built model; share of the full analysis median, ${ms(full)} ms):`);
+    console.log(row(['part', 'median', 'p95', 'share']));
+    console.log(row(['---', '---', '---', '---']));
+    const parts = breakdown(text, n);
+    const parse = parts.find(([name]) => name.includes('remark parse'))?.[1].median ?? 0;
+    for (const [name, st] of parts) {
+      console.log(row([name, ms(st.median), ms(st.p95), `${((100 * st.median) / full).toFixed(1)} %`]));
+      if (name.startsWith('model: buildPolicyDocument')) console.log(row(['model minus parse (headings, sections, blocks, lines)', ms(st.median - parse), '', `${((100 * (st.median - parse)) / full).toFixed(1)} %`]));
+    }
+    console.log('');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

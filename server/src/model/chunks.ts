@@ -1,0 +1,172 @@
+import type { RootContent } from 'mdast';
+import { parseMarkdown, plainParagraphs, structureOnly, tooComplexForMarkdown } from './parse';
+
+/**
+ * One top-level block of the document. Its mdast node keeps the offsets of the text it was parsed
+ * from (`src`), which after an edit elsewhere may be shifted: `start - nodeStart(node)` is the shift.
+ */
+export interface Chunk {
+  readonly node: RootContent;
+  readonly src: string;
+  /** Offsets of the node in the current text. */
+  readonly start: number;
+  readonly end: number;
+  /** Why this part of the text was read as plain paragraphs rather than Markdown, if it was. */
+  readonly limited?: string;
+}
+
+export function nodeStart(node: RootContent): number {
+  return node.position?.start.offset ?? 0;
+}
+function nodeEnd(node: RootContent): number {
+  return node.position?.end.offset ?? 0;
+}
+
+/**
+ * Parses the text in pieces cut where a new top-level block must start: after a blank line, at a
+ * line that begins at the margin with a letter, `#` or an opening quote, outside code fences and
+ * HTML comments. remark's time grows faster than the text on long lists of numbered sections, so
+ * pieces keep a cold parse close to linear; they parse exactly as the whole text would, because
+ * nothing before such a line can reach into it. Link reference definitions are document-wide,
+ * so a document that has one is parsed whole.
+ */
+export function parseChunks(text: string, pieceSize = PIECE): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const [from, to] of pieces(text, pieceSize)) {
+    const src = from === 0 && to === text.length ? text : text.slice(from, to);
+    chunks.push(...parsePiece(src, from));
+  }
+  return chunks;
+}
+
+/** Headings and plain paragraphs only, for a document above the size limit. */
+export function structureChunks(text: string): Chunk[] {
+  return structureOnly(text).children.map((node) => ({ node, src: text, start: nodeStart(node), end: nodeEnd(node) }));
+}
+
+function parsePiece(src: string, from: number): Chunk[] {
+  if (!tooComplexForMarkdown(src)) return toChunks(parseMarkdown(src).children, src, from);
+  // Only the paragraphs that are too complex are read as plain text; the rest of the piece is
+  // parsed paragraph by paragraph (lists split by blank lines may read as several lists here).
+  const out: Chunk[] = [];
+  for (const part of plainParagraphs(src).children) {
+    const start = nodeStart(part);
+    const text = src.slice(start, nodeEnd(part));
+    const limited = tooComplexForMarkdown(text);
+    const nodes = limited ? [part] : parseMarkdown(text).children;
+    out.push(...toChunks(nodes, limited ? src : text, limited ? from : from + start, limited));
+  }
+  return out;
+}
+
+function toChunks(nodes: readonly RootContent[], src: string, from: number, limited?: string): Chunk[] {
+  return nodes.map((node) => ({ node, src, start: from + nodeStart(node), end: from + nodeEnd(node), limited }));
+}
+
+const PIECE = 4096;
+const STARTS_BLOCK = /^[\p{L}#"“‘(]/u;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+function pieces(text: string, size: number): Array<[number, number]> {
+  if (text.length <= size || hasDefinition(text)) return [[0, text.length]];
+  const out: Array<[number, number]> = [];
+  let pieceStart = 0;
+  let fence: string | undefined;
+  let openComments = 0;
+  let previousBlank = false;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    const line = text.slice(lineStart, lineEnd);
+    const blank = line.trim() === '';
+    if (!fence && openComments === 0 && previousBlank && lineStart - pieceStart >= size && STARTS_BLOCK.test(line)) {
+      out.push([pieceStart, lineStart]);
+      pieceStart = lineStart;
+    }
+    const f = FENCE.exec(line);
+    if (f) {
+      if (!fence) fence = f[1];
+      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+    }
+    if (!fence) openComments = Math.max(0, openComments + count(line, '<!--') - count(line, '-->'));
+    previousBlank = blank;
+    lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
+  }
+  out.push([pieceStart, text.length]);
+  return out;
+}
+
+function count(line: string, what: string): number {
+  let n = 0;
+  for (let i = line.indexOf(what); i >= 0; i = line.indexOf(what, i + what.length)) n++;
+  return n;
+}
+
+/**
+ * Re-parses only the top-level blocks an edit touches, plus one block of context on each side, and
+ * keeps the other blocks' nodes. The result is used only when the context blocks parse exactly as
+ * before (so the edit did not change how its neighbours read); otherwise the window widens, and
+ * after a few tries the whole text is parsed. Link reference definitions are document-wide, so any
+ * document that has one is always parsed whole.
+ */
+export function reparseChunks(old: readonly Chunk[], oldText: string, text: string): Chunk[] {
+  if (old.length === 0 || old.some((c) => c.node.type === 'definition')) return parseChunks(text);
+  let prefix = 0;
+  const max = Math.min(oldText.length, text.length);
+  while (prefix < max && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  if (prefix === oldText.length && prefix === text.length) return [...old];
+  const editEnd = oldText.length - suffix;
+  const delta = text.length - oldText.length;
+
+  // First chunk that ends at or after the edit, last one that starts at or before its end.
+  let first = old.findIndex((c) => c.end >= prefix);
+  if (first < 0) first = old.length;
+  let last = -1;
+  for (let k = old.length - 1; k >= 0; k--) {
+    if (old[k].start <= editEnd) {
+      last = k;
+      break;
+    }
+  }
+  for (let widen = 1; widen <= 8; widen *= 2) {
+    const lo = Math.max(0, Math.min(first, last + 1) - widen);
+    const hi = Math.min(old.length - 1, Math.max(first, last) + widen);
+    const sliceStart = lo === 0 ? 0 : old[lo].start;
+    const oldSliceEnd = hi === old.length - 1 ? oldText.length : old[hi].end;
+    if (oldSliceEnd < editEnd) continue;
+    const sliceEnd = oldSliceEnd + delta;
+    const slice = text.slice(sliceStart, sliceEnd);
+    const fresh = parsePiece(slice, sliceStart);
+    if (fresh.some((c) => c.node.type === 'definition')) return parseChunks(text);
+    if (lo > 0 && !sameBlock(old[lo], oldText, fresh[0], text, 0)) continue;
+    if (hi < old.length - 1 && !sameBlock(old[hi], oldText, fresh[fresh.length - 1], text, delta)) continue;
+    const after = old.slice(hi + 1).map((c) => (delta === 0 ? c : { node: c.node, src: c.src, start: c.start + delta, end: c.end + delta }));
+    return [...old.slice(0, lo), ...fresh, ...after];
+  }
+  return parseChunks(text);
+}
+
+/** The context block parsed to the same kind of node over the same text, `shift` places further on. */
+function sameBlock(before: Chunk, beforeText: string, now: Chunk | undefined, text: string, shift: number): boolean {
+  if (!now || now.node.type !== before.node.type) return false;
+  if (now.start !== before.start + shift || now.end !== before.end + shift) return false;
+  return beforeText.slice(before.start, before.end) === text.slice(now.start, now.end);
+}
+
+/** Whether a line starts like a link reference definition, `[label]: …` (a scan, not a regex, to stay linear). */
+export function hasDefinition(text: string): boolean {
+  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) {
+    let j = i;
+    while (j - i < 3 && text[j] === ' ') j++;
+    if (text[j] !== '[') continue;
+    const eol = text.indexOf('\n', j);
+    const end = eol < 0 ? text.length : eol;
+    let close = j + 1;
+    while (close < end && text[close] !== ']') close++;
+    if (close > j + 1 && close < end && text[close + 1] === ':') return true;
+  }
+  return false;
+}

@@ -1,0 +1,35 @@
+import type { Rule } from './rule';
+import { countWords, isUpperWord, spanText } from '../drafting/text';
+import { draftingOptions } from '../drafting/options';
+
+export const longSentence: Rule = {
+  meta: {
+    id: 'long-sentence',
+    description: 'Finds sentences longer than the configured limit (40 words by default)',
+    defaultSeverity: 'hint',
+    tags: ['plain-language', 'gdpr'],
+    legalSource: 'GDPR Art. 12(1) ("concise, transparent, intelligible … clear and plain language"); Recital 58',
+    explanation:
+      'Long sentences are the main reason privacy notices read at college level. Split a sentence that does several things into one sentence per thing. The limit is the `policywright.drafting.maxSentenceWords` setting.',
+  },
+  check(ctx) {
+    const limit = draftingOptions(ctx.doc).maxSentenceWords;
+    for (const block of ctx.doc.blocks) {
+      if (block.kind === 'heading' || block.kind === 'table-cell') continue;
+      // A paragraph in capitals has its own rule; one finding for it is enough.
+      if (isUpperWord(block.text.replace(/[^\p{L}]/gu, ''))) continue;
+      // One finding per paragraph, on its longest sentence: the paragraph is what gets rewritten.
+      const long = block.sentences.map((s) => ({ s, words: countWords(spanText(block, s)) })).filter((x) => x.words > limit);
+      if (long.length === 0) continue;
+      const worst = long.reduce((a, b) => (b.words > a.words ? b : a));
+      const text = spanText(block, worst.s);
+      const enumerates = /\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|;/.test(text);
+      const others = long.length > 1 ? ` (${long.length - 1} more in this paragraph)` : '';
+      ctx.report({
+        start: worst.s.start,
+        end: worst.s.end,
+        message: `Sentence of ${worst.words} words, more than ${limit}${others}: ${enumerates ? 'turn its enumeration into a list' : 'split it into shorter sentences, one point each'}`,
+      });
+    }
+  },
+};

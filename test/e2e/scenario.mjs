@@ -1,0 +1,149 @@
+// The checks, in the order a lawyer meets the features. Each step states one thing the workbench must
+// show; later steps build on the state earlier ones leave (the policy open, the finding fixed).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitUntil } from './workbench.mjs';
+
+const POLICY = 'privacy-policy.md';
+// What test/e2e/workspace/privacy-policy.md must produce: the rule id and the line of each finding.
+const EXPECTED_PROBLEMS = [
+  { code: 'stale-effective-date', line: 11 },
+  { code: 'unfilled-placeholder', line: 18 },
+  { code: 'outdated-legal-reference', line: 26 },
+];
+const SECTIONS = ['Quillfeather Games Privacy Policy', 'Who we are', 'What we collect', 'Our legal basis', 'How long we keep it', 'Contact us'];
+const FRONT_MATTER_EMAIL = 'privacy@quillfeather.example';
+
+const has = (rows, ...parts) => rows.some((r) => parts.every((p) => r.includes(p)));
+
+/** @type {Array<{ title: string, run: (ctx: { wb: import('./workbench.mjs').Workbench, page: import('playwright-core').Page, folder: string, trusted: boolean, shot: (name: string) => Promise<void> }) => Promise<void> }>} */
+export const STEPS = [
+  {
+    title: 'the workbench opens the folder in the chosen trust mode',
+    async run({ wb, trusted }) {
+      if (!trusted) {
+        await wb.answerTrust(false);
+        await waitUntil('the Restricted Mode indicator in the status bar', async () => {
+          const items = await wb.statusBarTexts();
+          return { ok: items.some((t) => /restricted mode/i.test(t)), seen: items };
+        });
+      }
+      await wb.openFromExplorer(POLICY);
+    },
+  },
+  {
+    title: 'the Problems panel lists each expected finding with its rule id and line',
+    async run({ wb, shot }) {
+      await wb.showProblems();
+      // The first answer waits for the extension host, the extension and the language server to start.
+      await waitUntil(
+        'the Policywright findings in the Problems panel',
+        async () => {
+          const rows = await wb.problemRows();
+          const all = EXPECTED_PROBLEMS.every((p) => has(rows, 'policywright', p.code, `[Ln ${p.line},`));
+          return { ok: all && has(rows, 'outdated-legal-reference', '`Data Protection Act 1998`'), seen: rows };
+        },
+        { timeoutMs: 90_000 },
+      );
+      await shot('problems');
+    },
+  },
+  {
+    title: 'the Outline view lists the sections of the policy',
+    async run({ wb, shot }) {
+      await wb.collapseFolders();
+      await wb.expandOutline();
+      await waitUntil('every section in the Outline view', async () => {
+        const rows = await wb.outlineRows();
+        // `Legal basis` is the topic Policywright gives the section; VS Code's own Markdown outline has none.
+        return { ok: SECTIONS.every((s) => rows.some((r) => r.startsWith(s))) && rows.includes('Policywright') && rows.some((r) => /^Our legal basis\s*Legal basis/.test(r)), seen: rows };
+      });
+      await shot('outline');
+    },
+  },
+  {
+    title: 'hovering a finding shows the rule, why it matters and its legal source',
+    async run({ wb, page, shot }) {
+      await wb.goToProblem('outdated-legal-reference');
+      const hover = await wb.showHoverAtCursor();
+      await waitUntil('the legal source in the hover', async () => {
+        const text = await hover.innerText();
+        return { ok: /outdated-legal-reference/.test(text) && /Legal source:/.test(text) && /Data Protection Act 2018/.test(text), seen: text };
+      });
+      await shot('hover');
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    title: 'a quick fix replaces the repealed law and its finding disappears',
+    async run({ wb, page }) {
+      const items = await wb.quickFixMenu('outdated-legal-reference');
+      const fix = items.filter({ hasText: 'UK GDPR and the Data Protection Act 2018' }).first();
+      await fix.waitFor({ timeout: 15_000 });
+      await fix.click();
+      await waitUntil('the outdated-law finding to leave the Problems panel while the others stay', async () => {
+        const rows = await wb.problemRows();
+        return { ok: !has(rows, 'outdated-legal-reference') && has(rows, 'unfilled-placeholder') && has(rows, 'stale-effective-date'), seen: rows };
+      });
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    title: 'typing / at the start of a line offers the cookies, children and international-transfer clauses',
+    async run({ wb, page, shot }) {
+      await wb.newLineAtEnd();
+      await wb.retypeLine('/');
+      await waitUntil('the clause list after `/`', async () => {
+        const rows = await wb.suggestions();
+        return { ok: rows.length > 3, seen: rows };
+      });
+      for (const [filter, label] of [
+        ['cookies', 'Cookies and similar technologies'],
+        ['children', 'Children'],
+        ['transfers', 'International transfers'],
+      ]) {
+        await wb.retypeLine(`/${filter}`);
+        await waitUntil(`the ${label} clause in the list after \`/${filter}\``, async () => {
+          const rows = await wb.suggestions();
+          return { ok: rows.length > 0 && rows.every((r) => r.toLowerCase().includes(filter.slice(0, 5))) && rows.some((r) => r.startsWith(label)), seen: rows };
+        });
+        if (filter === 'cookies') {
+          // Ctrl+Space on an open list shows the selected clause's text and sources beside it.
+          await page.keyboard.press('Control+Space');
+          await waitUntil('the clause documentation beside the list', async () => {
+            const docs = await wb.suggestionDetails();
+            return { ok: /Sources:/.test(docs), seen: docs };
+          });
+          await shot('completion');
+        }
+      }
+    },
+  },
+  {
+    title: 'accepting a clause inserts it with the values from the front matter',
+    async run({ wb, page, folder }) {
+      // Policywright's item, labelled by the clause title; the snippet of the same clause (labelled by its
+      // prefix, `children-none`) is VS Code's static copy and knows nothing of the front matter.
+      const wanted = 'Children (not directed at children)';
+      await wb.retypeLine('/children');
+      await waitUntil(`the "${wanted}" clause to be selected`, async () => {
+        const focused = await wb.focusedSuggestion();
+        if (focused !== undefined && !focused.startsWith(wanted)) await page.keyboard.press('ArrowDown');
+        return { ok: focused?.startsWith(wanted) === true, seen: focused };
+      });
+      await page.keyboard.press('Enter');
+      // Leave the clause's tab stops, then save, so that the file on disk is what the editor shows.
+      await page.keyboard.press('Escape');
+      await wb.save();
+      const file = join(folder, POLICY);
+      const { seen: text } = await waitUntil('the saved policy to contain the inserted clause', async () => {
+        const text = readFileSync(file, 'utf8');
+        return { ok: /^## Children$/m.test(text), seen: text };
+      });
+      const clause = text.slice(text.search(/^## Children$/m));
+      if (!clause.includes(FRONT_MATTER_EMAIL) || clause.includes('privacy@example.com')) throw new Error(`The clause was not filled from the front matter:\n${clause}`);
+      if (!text.includes('in line with the UK GDPR and the Data Protection Act 2018.')) throw new Error(`The quick fix did not reach the saved file:\n${text}`);
+    },
+  },
+  // The Policy Checklist view is checked here once the compliance issue lands: see test/e2e/README.md.
+];

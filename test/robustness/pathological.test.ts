@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type * as Esbuild from 'esbuild';
+import { RULES } from '../../server/src/rules/registry';
+import { generatePolicy } from '../../bench/generate';
+import type { WorkerMessage } from './worker';
+
+/**
+ * Inputs built to make parsers and regular expressions backtrack or recurse. Each is analysed in
+ * a worker thread, stage by stage (the model, then each rule alone, then the features); a stage
+ * that runs past LIMIT_MS is stopped and fails the test with its name, so a hang can never stall
+ * the suite or the editor's server unnoticed.
+ */
+const LIMIT_MS = 10_000;
+// Outside out/test, which `node build.mjs --tests` empties, and per process, so parallel runs never share it.
+const WORKER = join(process.cwd(), `out/robustness/worker-${process.pid}.js`);
+// Long enough that quadratic work takes far longer than the limit while linear work stays far below it.
+const N = 200_000;
+
+const onePolicyLine = () => generatePolicy({ bytes: 1024 * 1024, seed: 9, frontMatter: false }).replace(/\s+/g, ' ');
+const INPUTS: ReadonlyArray<[string, () => string]> = [
+  ['a run of 200,000 spaces inside a sentence', () => `We keep${' '.repeat(N)}the the logs.`],
+  ['1,000 lines of 1,000 spaces and tabs', () => `${' \t'.repeat(500)}\n`.repeat(1000)],
+  ['200,000 straight double quotes', () => '"'.repeat(N)],
+  ['200,000 single and curly quotes', () => "'“”’".repeat(N / 4)],
+  ['200,000 opening brackets', () => '['.repeat(N)],
+  ['50,000 nested bracket pairs', () => '['.repeat(50_000) + ']'.repeat(50_000)],
+  ['100,000 unclosed link openings', () => '[a]('.repeat(100_000)],
+  ['50,000 unclosed placeholder openings', () => '[insert '.repeat(50_000)],
+  ['200,000 asterisks', () => '*'.repeat(N)],
+  ['emphasis openers before 60,000 words', () => '*a **b '.repeat(30_000)],
+  ['200,000 underscores', () => '_'.repeat(N)],
+  ['underscore openers inside 60,000 words', () => '_a__b '.repeat(30_000)],
+  ['200,000 pipes on one line', () => '|'.repeat(N)],
+  ['a table of 50 rows and 400 columns', () => [`|${' a |'.repeat(400)}`, `|${' --- |'.repeat(400)}`, ...Array.from({ length: 50 }, () => `|${' x |'.repeat(400)}`)].join('\n')],
+  ['200,000 backticks', () => '`'.repeat(N)],
+  ['200,000 exclamation marks inside a word', () => `Stop${'!'.repeat(N)}now`],
+  ['a dotted leader of 200,000 full stops', () => `Contents${'.'.repeat(N)}3`],
+  ['an unclosed comment before 1 MB of text', () => `<!-- policywright-disable\n${onePolicyLine()}`],
+  ['a 1 MB policy on a single line', onePolicyLine],
+  ['10,000 nested list items', () => `${'- '.repeat(10_000)}item`],
+  ['10,000 nested ordered list items', () => `${'1. '.repeat(10_000)}ITEM`],
+  ['10,000 nested blockquotes', () => `${'> '.repeat(10_000)}quote`],
+  ['10,000 numbered upper-case heading lines', () => Array.from({ length: 10_000 }, (_, i) => `${i + 1}. SECTION ${i + 1}\n\nWe keep logs.\n`).join('\n')],
+  ['60,000 Markdown headings', () => '## Heading\n'.repeat(60_000)],
+  ['100,000 repeated words', () => 'the '.repeat(100_000)],
+  ['a 200,000-letter word', () => `AA${'a'.repeat(N)}`],
+];
+
+interface Outcome {
+  readonly stages: ReadonlyArray<{ stage: string; ms: number }>;
+}
+
+/** Resolves when the worker has run every stage; rejects naming the stage that threw or ran out of time. */
+function analyseInWorker(name: string, text: string): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    // A worker's stack is 4 MB by default; the server analyses on a main thread of about 1 MB, so the worker gets that.
+    const worker = new Worker(WORKER, { workerData: { text }, resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: 1 } });
+    const stages: Array<{ stage: string; ms: number }> = [];
+    let current = 'loading the worker';
+    let settled = false;
+    let watchdog: NodeJS.Timeout | undefined;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(watchdog);
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve({ stages });
+    };
+    const arm = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => finish(new Error(`${name}: stage "${current}" ran longer than ${LIMIT_MS / 1000} s and was stopped (input ${text.length.toLocaleString('en')} characters)`)), LIMIT_MS);
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'start') {
+        current = m.stage;
+        arm();
+      } else if (m.kind === 'end') stages.push({ stage: m.stage, ms: m.ms });
+      else finish();
+    });
+    worker.on('error', (error) => finish(new Error(`${name}: stage "${current}" threw ${error.name}: ${error.message}`)));
+    worker.on('exit', (code) => finish(new Error(`${name}: the worker exited with code ${code} during stage "${current}"`)));
+    arm();
+  });
+}
+
+describe('pathological inputs', function () {
+  // Every stage may use its whole limit before the watchdog stops it; the watchdog, not mocha, fails a slow stage.
+  this.timeout(LIMIT_MS * (RULES.length + 8));
+
+  before(async () => {
+    // build.mjs bundles only *.test.ts files, so the worker's entry is bundled here.
+    const esbuild = createRequire(join(process.cwd(), 'package.json'))('esbuild') as typeof Esbuild;
+    await esbuild.build({
+      entryPoints: [join(process.cwd(), 'test/robustness/worker.ts')],
+      outfile: WORKER,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
+    });
+  });
+
+  after(() => rmSync(WORKER, { force: true }));
+
+  for (const [name, make] of INPUTS) {
+    it(`analyses ${name} with every stage within ${LIMIT_MS / 1000} s`, async () => {
+      const { stages } = await analyseInWorker(name, make());
+      assert.deepEqual(
+        stages.map((s) => s.stage).filter((s) => s.startsWith('rule ')),
+        RULES.map((r) => `rule ${r.meta.id}`),
+        'every rule ran',
+      );
+    });
+  }
+});
