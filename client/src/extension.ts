@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext, type QuickPickItem } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { ListedClause } from '../../server/src/catalog/clauseLibrary';
+import { newPolicy, openExample } from './newPolicy';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Virtual workspaces (GitHub Repositories): each policy is checked on its own; see capabilities in package.json.
+      { scheme: 'vscode-vfs', language: 'markdown' },
     ],
     synchronize: {
       configurationSection: 'policywright',
@@ -25,6 +28,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('policywright', 'Policywright', serverOptions, clientOptions);
   context.subscriptions.push(commands.registerCommand('policywright.openClause', () => openClause()));
+  context.subscriptions.push(commands.registerCommand('policywright.newPolicy', () => (client ? newPolicy(client) : undefined)));
+  context.subscriptions.push(commands.registerCommand('policywright.openExample', () => openExample(context.extensionUri)));
   await client.start();
 }
 

@@ -30,6 +30,7 @@ import { provideDocumentHighlights } from './features/documentHighlights';
 import { mergeHovers, provideDraftingHover } from './features/draftingHover';
 import { useDraftingOptions } from './drafting/options';
 import { TypingTracker, type TypingOptions } from './typing';
+import { newPolicy, NEW_POLICY_METHOD, type NewPolicyParams } from './features/newPolicy';
 
 /**
  * Wires the LSP connection to the features. Production (`main.ts`) and the in-process test
@@ -242,6 +243,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
   });
   connection.onCompletionResolve(async (item) => resolveCompletionItem(item, await library, { markdown: markdownDocs }));
   connection.onRequest(LIST_CLAUSES_METHOD, async () => listClauses(await library));
+  connection.onRequest(NEW_POLICY_METHOD, async (params: NewPolicyParams | undefined) => newPolicy(params, await library));
 
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDocumentSymbols(a.doc)));
   connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideFoldingRanges(a.doc)));

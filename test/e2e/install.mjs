@@ -52,12 +52,21 @@ export function install() {
   writeFileSync(join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({ name: 'policywright-e2e-cache', private: true }, null, 2) + '\n');
   const started = Date.now();
   console.log(`e2e: installing code-server@${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (a few minutes, once)`);
-  execFileSync('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--unsafe-perm', '--no-audit', '--no-fund', '--no-save', '--loglevel=error'], {
-    cwd: CODE_SERVER_DIR,
-    stdio: 'inherit',
-    // The install script refuses root without --unsafe-perm; a nested `npx node-gyp` would stop at a prompt.
-    env: { ...process.env, npm_config_yes: 'true' },
-  });
+  // One retry: a dropped connection to the registry should not fail a CI run on its own.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--unsafe-perm', '--no-audit', '--no-fund', '--no-save', '--loglevel=error'], {
+        cwd: CODE_SERVER_DIR,
+        stdio: 'inherit',
+        // The install script refuses root without --unsafe-perm; a nested `npx node-gyp` would stop at a prompt.
+        env: { ...process.env, npm_config_yes: 'true' },
+      });
+      break;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      console.log(`e2e: the code-server install failed (${error.message.split('\n')[0]}); trying once more`);
+    }
+  }
   if (!installed()) throw new Error(`code-server@${CODE_SERVER_VERSION} did not install into ${CODE_SERVER_DIR}`);
   console.log(`e2e: code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }

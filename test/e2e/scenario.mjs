@@ -89,7 +89,7 @@ export const STEPS = [
     },
   },
   {
-    title: 'typing / at the start of a line offers the cookies, children and international-transfer clauses',
+    title: "typing / at the start of a line offers the cookies, children, international-transfer and firm's own clauses",
     async run({ wb, page, shot }) {
       await wb.newLineAtEnd();
       await wb.retypeLine('/');
@@ -97,15 +97,18 @@ export const STEPS = [
         const rows = await wb.suggestions();
         return { ok: rows.length > 3, seen: rows };
       });
-      for (const [filter, label] of [
-        ['cookies', 'Cookies and similar technologies'],
-        ['children', 'Children'],
-        ['transfers', 'International transfers'],
+      // `mark`: what every row left after filtering shows, proving the list was filtered by what was typed.
+      for (const [filter, label, mark] of [
+        ['cookies', 'Cookies and similar technologies', 'cookies'],
+        ['children', 'Children', 'children'],
+        ['transfers', 'International transfers', 'transfers'],
+        // The firm's own clause, from workspace/.policywright/clauses: read as data, so offered in Restricted Mode too.
+        ['breach', 'If something goes wrong', 'firm library'],
       ]) {
         await wb.retypeLine(`/${filter}`);
         await waitUntil(`the ${label} clause in the list after \`/${filter}\``, async () => {
           const rows = await wb.suggestions();
-          return { ok: rows.length > 0 && rows.every((r) => r.toLowerCase().includes(filter.slice(0, 5))) && rows.some((r) => r.startsWith(label)), seen: rows };
+          return { ok: rows.length > 0 && rows.every((r) => r.toLowerCase().includes(mark)) && rows.some((r) => r.startsWith(label)), seen: rows };
         });
         if (filter === 'cookies') {
           // Ctrl+Space on an open list shows the selected clause's text and sources beside it.

@@ -5,7 +5,9 @@ import { buildPolicyDocument } from '../model/policyDocument';
 import { runRules, type ReportedFinding } from '../rules/engine';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { isPolicy } from '../policyFiles';
+import { useDraftingOptions } from '../drafting/options';
 import { collectFiles, readText } from './files';
+import { toSarif } from './sarif';
 
 export interface CliIO {
   readonly cwd: string;
@@ -19,7 +21,7 @@ export interface FileReport {
   readonly findings: ReadonlyArray<ReportedFinding & { line: number; column: number; endLine: number; endColumn: number }>;
 }
 
-const USAGE = `Usage: policywright check [--format text|json] [--config FILE] <files or folders…>
+const USAGE = `Usage: policywright check [--format text|json|sarif] [--config FILE] <files or folders…>
 
 Checks privacy policies written in Markdown (or plain text) and prints one finding per line:
   path:line:col severity rule-id message
@@ -28,7 +30,7 @@ Folders are searched for policies (files named like *privacy*.md, *policy*.md, *
 a "policy:" key in their front matter); files named on the command line are always checked.
 
 Options:
-  --format text|json  output format (default: text)
+  --format text|json|sarif  output format (default: text); sarif is SARIF 2.1.0 for GitHub code scanning
   --config FILE       settings file (default: .policywright.json in the current folder, if present)
   -h, --help          show this help
 
@@ -57,8 +59,8 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     io.err(`policywright: ${command ? `unknown command "${command}"` : 'missing command'}, use "policywright check <files or folders…>"\n\n${USAGE}\n`);
     return 2;
   }
-  if (values.format !== 'text' && values.format !== 'json') {
-    io.err(`policywright: --format must be "text" or "json", not "${values.format}"\n`);
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
+    io.err(`policywright: --format must be "text" or "json" (or "sarif" for GitHub code scanning), not "${values.format}"\n`);
     return 2;
   }
   if (paths.length === 0) {
@@ -89,6 +91,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     const doc = buildPolicyDocument(file.path, 0, read.text, { structureOnly: read.text.length > settings.maxFileSize });
     if (!file.explicit && !isPolicy(resolve(io.cwd, file.path), doc, settings.files)) continue;
     checked++;
+    useDraftingOptions(doc, settings.drafting);
     const findings = runRules(doc, { rules: settings.rules, today: io.today }).map((f) => {
       const s = doc.lines.positionAt(f.start);
       const e = doc.lines.positionAt(f.end);
@@ -102,6 +105,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   }
 
   if (values.format === 'json') io.out(JSON.stringify(toJson(reports), null, 2) + '\n');
+  else if (values.format === 'sarif') io.out(JSON.stringify(toSarif(reports, { executionSuccessful: !usageProblem }), null, 2) + '\n');
   else for (const r of reports) for (const f of r.findings) io.out(`${r.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}\n`);
 
   const all = reports.flatMap((r) => r.findings);

@@ -42,11 +42,11 @@ interface Step {
 }
 
 // In the order a policy is read (clauseCatalog's READING_ORDER). Sections a policy needs only in some
-// businesses (automated decisions, marketing) are left for the writer to add with `/`.
+// businesses (a data protection officer or representative, automated decisions, marketing) are left
+// for the writer to add with `/`.
 const PLAN: readonly Step[] = [
   { ids: ['effective-date'] },
   { ids: ['who-we-are'] },
-  { ids: ['dpo-representative'] },
   { ids: ['contact'] },
   { ids: ['privacy-officer-canada'] },
   { ids: ['collection'] },

@@ -64,6 +64,7 @@ function toChunks(nodes: readonly RootContent[], src: string, from: number, limi
 }
 
 const PIECE = 4096;
+const FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)/;
 const STARTS_BLOCK = /^[\p{L}#"“‘(]/u;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -133,6 +134,8 @@ export function reparseChunks(old: readonly Chunk[], oldText: string, text: stri
   }
   for (let widen = 1; widen <= 8; widen *= 2) {
     const lo = Math.max(0, Math.min(first, last + 1) - widen);
+    // Front matter closes at the first `---` line, however far away: a slice cannot see it.
+    if (lo === 0 && (FRONT_MATTER.test(text) || FRONT_MATTER.test(oldText))) return parseChunks(text);
     const hi = Math.min(old.length - 1, Math.max(first, last) + widen);
     const sliceStart = lo === 0 ? 0 : old[lo].start;
     const oldSliceEnd = hi === old.length - 1 ? oldText.length : old[hi].end;

@@ -246,6 +246,8 @@ function isHeadingLike(t: string, numbered: boolean): boolean {
   if (/@|:\/\/|www\.|\d{3,}|^[|>]|[<{[]/.test(title)) return false;
   // "Last updated: 3 May 2026" is a label with its value.
   if (/\b(?:updated|effective|revised|dated?|version)\s*:/i.test(title)) return false;
+  // "Country refers to: United Kingdom" is a glossary entry.
+  if (/\b(?:refers?\s+to|means|includes?)\s*:/i.test(title)) return false;
   if (/[,;:]$/.test(title)) return false;
   if (/\.$/.test(title) && !numbered && !(words.length <= 6 && isTitleCase(title))) return false;
   if (/!$/.test(title)) return false;

@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { buildPolicyDocument, updatePolicyDocument, type PolicyDocument } from '../../server/src/model/policyDocument';
+import { parseChunks } from '../../server/src/model/chunks';
+import { runRules } from '../../server/src/rules/engine';
+import { generatePolicy } from '../../bench/generate';
+
+/** Everything a feature can read from the model, as plain data (no chunks, no tree). */
+function snapshot(doc: PolicyDocument): unknown {
+  return {
+    frontMatter: doc.frontMatter && { start: doc.frontMatter.start, end: doc.frontMatter.end, keys: doc.frontMatter.keys, problems: doc.frontMatter.problems },
+    fields: doc.fields,
+    headings: doc.headings,
+    sections: doc.allSections.map((s) => ({ ...s, children: s.children.map((c) => c.index) })),
+    blocks: doc.blocks,
+    comments: doc.comments,
+    html: doc.html,
+    code: doc.code,
+    limits: doc.limits,
+  };
+}
+
+function findings(doc: PolicyDocument): unknown {
+  return runRules(doc, { today: new Date(Date.UTC(2026, 10, 21)) }).map((f) => ({ ...f }));
+}
+
+const today = new Date(Date.UTC(2026, 10, 21));
+const POLICY = generatePolicy({ bytes: 9_000, seed: 7 });
+const POLICY_CRLF = generatePolicy({ bytes: 6_000, seed: 11, eol: '\r\n' });
+const SNIPPETS = ['\n', '\r\n', '\r', '\n\n', '# ', '## New heading\n\n', '1. ', '1. WHAT WE COLLECT\n', '- ', '> ', '```\n', '---\n', '**', '"', '“', '(', ')', '[', ']', '|', '<!-- policywright-disable -->\n', '<!--', '-->', 'the the ', 'Data Protection Act 1998', '[COMPANY NAME]', '😀', 'e\u0301', 'Last updated: 2 March 2024\n', '\t', '    code\n', 'x'];
+
+interface Edit {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 200 })),
+  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 }), fc.constant('')),
+});
+
+function apply(text: string, e: { at: number; remove: number; insert: string }): string {
+  const at = Math.min(text.length, Math.floor(e.at * text.length));
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+/** Applies the edits one version at a time and checks each version against a fresh build. */
+function check(base: string, edits: readonly Edit[]): void {
+  let doc = buildPolicyDocument('file:///w/privacy.md', 1, base);
+  const first = findings(doc);
+  let text = base;
+  edits.forEach((e, i) => {
+    text = apply(text, e);
+    doc = updatePolicyDocument(doc, i + 2, text);
+    const fresh = buildPolicyDocument('file:///w/privacy.md', i + 2, text);
+    assert.deepEqual(snapshot(doc), snapshot(fresh), `model differs after edit ${i + 1}`);
+    assert.deepEqual(runRules(doc, { today }), runRules(fresh, { today }), `findings differ after edit ${i + 1}`);
+  });
+  // Undoing every edit restores the first findings.
+  const undone = updatePolicyDocument(doc, edits.length + 2, base);
+  assert.deepEqual(findings(undone), first, 'undoing every edit did not restore the first findings');
+}
+
+const REGRESSIONS = join(process.cwd(), 'test/fixtures/incremental');
+
+describe('incremental model', function () {
+  // Each case builds the model twice per version and runs every rule: slow by design, bounded by numRuns.
+  this.timeout(180_000);
+  it('equals a fresh build after random edits to a generated policy', () => {
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(POLICY, edits)), { numRuns: 60, seed: 424242 });
+  });
+
+  it('equals a fresh build after random edits to a CRLF policy with front matter', () => {
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(POLICY_CRLF, edits)), { numRuns: 40, seed: 515151 });
+  });
+
+  it('equals a fresh build when a fence or a comment opens and swallows the rest', () => {
+    const middle = POLICY.indexOf('\n## ', POLICY.length >> 1) + 1;
+    check(POLICY, [{ at: middle / POLICY.length, remove: 0, insert: '```\n' }]);
+    check(POLICY, [{ at: middle / POLICY.length, remove: 0, insert: '<!--\n' }]);
+    check(POLICY, [{ at: 0, remove: 0, insert: '---\npolicy: true\n---\n' }]);
+  });
+
+  it('re-runs the edits kept from earlier failures', () => {
+    if (!existsSync(REGRESSIONS)) return;
+    for (const name of readdirSync(REGRESSIONS).filter((n) => n.endsWith('.json'))) {
+      const { base, edits } = JSON.parse(readFileSync(join(REGRESSIONS, name), 'utf8')) as { base: string; edits: Edit[] };
+      check(base, edits);
+    }
+  });
+});
+
+describe('parsing in pieces', () => {
+  it('gives the same model as one parse of the whole text', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const text = generatePolicy({ bytes: 20_000, seed, eol: seed === 3 ? '\r\n' : '\n' });
+      const whole = parseChunks(text, Number.MAX_SAFE_INTEGER).map((c) => ({ type: c.node.type, start: c.start, end: c.end }));
+      const pieces = parseChunks(text, 512).map((c) => ({ type: c.node.type, start: c.start, end: c.end }));
+      assert.deepEqual(pieces, whole, `seed ${seed}`);
+    }
+  });
+
+  it('keeps a document with a link definition in one piece', () => {
+    const text = 'x\n\n'.repeat(3000) + '[a]: https://example.com\n\nSee [a].\n';
+    const chunks = parseChunks(text, 64);
+    assert.ok(chunks.every((c) => c.src === text));
+  });
+});
+
+// A failing seed is saved as a regression fixture so that it runs every time (see the last test above).
+export function saveRegression(name: string, base: string, edits: readonly Edit[]): void {
+  mkdirSync(REGRESSIONS, { recursive: true });
+  writeFileSync(join(REGRESSIONS, `${name}.json`), JSON.stringify({ base, edits }, null, 2));
+}
