@@ -91,13 +91,22 @@ export class Workbench {
     return hover;
   }
 
-  /** Quick fixes of a Problems row (Ctrl+. on the row), as menu items. */
-  async quickFixMenu(code) {
+  /**
+   * Applies a quick fix from a Problems row's menu (Ctrl+. on the row), chosen with the keyboard: the
+   * menu ignores a mouse click that comes too soon after it opens.
+   */
+  async applyQuickFix(code, title) {
     await this.problemRow(code).click({ timeout: 15_000 });
     await this.page.keyboard.press('Control+.');
     const menu = this.page.locator('.context-view .monaco-menu');
     await menu.waitFor({ timeout: 15_000 });
-    return menu.locator('.action-menu-item');
+    // The menu marks its selected item with the keyboard focus, not with a class.
+    await waitUntil(`the quick fix "${title}" to be selected`, async () => {
+      const text = await this.page.evaluate(() => (document.activeElement?.closest('.monaco-menu .action-menu-item') ? document.activeElement.textContent : undefined));
+      if (text === undefined || !text.includes(title)) await this.page.keyboard.press('ArrowDown');
+      return { ok: text?.includes(title) === true, seen: text ?? (await menu.innerText()) };
+    });
+    await this.page.keyboard.press('Enter');
   }
 
   /** Puts the cursor on a fresh empty line at the end of the document. */
@@ -130,6 +139,49 @@ export class Workbench {
   async suggestionDetails() {
     const details = this.page.locator('.suggest-details-container .suggest-details');
     return (await details.isVisible()) ? details.innerText() : '';
+  }
+
+  /** Runs a command from the Command Palette (F1), by its full title. */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    await this.page.locator('.quick-input-widget').waitFor({ timeout: 15_000 });
+    await this.page.keyboard.type(title);
+    await waitUntil(`"${title}" in the Command Palette`, async () => {
+      const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
+      const text = (await focused.count()) > 0 ? await focused.first().innerText() : undefined;
+      return { ok: text?.split('\n')[0] === title, seen: text };
+    });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for the quick input whose title contains `title` (e.g. "(3/5)"). */
+  async waitForQuestion(title) {
+    await waitUntil(`the question "${title}"`, async () => {
+      const t = this.page.locator('.quick-input-widget:visible .quick-input-title');
+      const text = (await t.count()) > 0 ? await t.innerText() : undefined;
+      return { ok: text?.includes(title) === true, seen: text };
+    });
+  }
+
+  /** Ticks an item of a multi-select quick pick. */
+  async tick(label) {
+    const box = this.page.locator(`.quick-input-list [role="checkbox"][aria-label="${label}"]`);
+    await box.click({ timeout: 15_000 });
+    await waitUntil(`"${label}" to be ticked`, async () => {
+      const checked = await box.getAttribute('aria-checked');
+      return { ok: checked === 'true', seen: checked };
+    });
+  }
+
+  async activeTab() {
+    const tab = this.page.locator('.tabs-container .tab.active');
+    return (await tab.count()) > 0 ? (await tab.first().innerText()).trim() : undefined;
+  }
+
+  /** The editor's rendered lines (only those on screen), with Monaco's non-breaking spaces made plain. */
+  async visibleEditorText() {
+    const text = await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+    return text.replace(/\u00a0/g, ' ');
   }
 
   async save() {

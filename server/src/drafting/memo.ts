@@ -1,3 +1,4 @@
+import type { Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 
 /**
@@ -13,4 +14,35 @@ export function perDocument<T>(derive: (doc: PolicyDocument) => T): (doc: Policy
     cache.set(doc, value);
     return value;
   };
+}
+
+/**
+ * Derives something from one block of prose, kept by the block's kind and text: while someone
+ * types, every block but the edited one is found again. Results must use offsets relative to the
+ * block (`derive` is given the block moved to offset 0). Two generations are kept, as in
+ * `perBlockRule`, so that results no block uses any more are dropped.
+ */
+export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocument) => ReadonlyMap<Block, T> {
+  let cache = new Map<string, T>();
+  let previous = new Map<string, T>();
+  return perDocument((doc) => {
+    const used = new Map<string, T>();
+    const out = new Map<Block, T>();
+    for (const block of doc.blocks) {
+      const key = `${block.kind}\u0000${block.text}`;
+      let value = used.get(key) ?? cache.get(key) ?? previous.get(key);
+      if (value === undefined) value = derive(atZero(block));
+      used.set(key, value);
+      out.set(block, value);
+    }
+    previous = cache;
+    cache = used;
+    return out;
+  });
+}
+
+function atZero(block: Block): Block {
+  if (block.start === 0) return block;
+  const by = -block.start;
+  return { ...block, start: 0, end: block.end + by, sentences: block.sentences.map((s) => ({ start: s.start + by, end: s.end + by })) };
 }

@@ -1,7 +1,7 @@
 import { syllable } from 'syllable';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
-import { perDocument } from './memo';
+import { perBlockText, perDocument } from './memo';
 
 export interface Readability {
   readonly words: number;
@@ -32,18 +32,31 @@ export function readabilityOf(sentences: readonly string[]): Readability {
   return { words, sentences: count, syllables, grade: Math.round(grade * 10) / 10 };
 }
 
+/** Words, sentences and syllables of one block (headings and table cells count as nothing). */
+const blockStats = perBlockText((block): Readability => {
+  if (block.kind === 'heading' || block.kind === 'table-cell') return readabilityOf([]);
+  return readabilityOf(block.sentences.map((s) => block.text.slice(s.start, s.end)));
+});
+
 /** Each section's own prose (its subsections excluded), graded. */
 export const sectionReadability = perDocument((doc: PolicyDocument): ReadonlyMap<Section, Readability> => {
-  const own = new Map<Section, string[]>(doc.allSections.map((s) => [s, []]));
+  const stats = blockStats(doc);
+  const sums = new Map<Section, { words: number; sentences: number; syllables: number }>(doc.allSections.map((s) => [s, { words: 0, sentences: 0, syllables: 0 }]));
   // Sections and blocks are both in document order: a block belongs to the last section that starts before it.
   let k = -1;
   for (const block of doc.blocks) {
     while (k + 1 < doc.allSections.length && doc.allSections[k + 1].headingStart <= block.start) k++;
-    if (k < 0 || block.kind === 'heading' || block.kind === 'table-cell') continue;
-    const list = own.get(doc.allSections[k])!;
-    for (const s of block.sentences) list.push(block.text.slice(s.start - block.start, s.end - block.start));
+    if (k < 0) continue;
+    const sum = sums.get(doc.allSections[k])!;
+    const b = stats.get(block)!;
+    sum.words += b.words;
+    sum.sentences += b.sentences;
+    sum.syllables += b.syllables;
   }
   const out = new Map<Section, Readability>();
-  for (const [section, sentences] of own) out.set(section, readabilityOf(sentences));
+  for (const [section, t] of sums) {
+    const grade = t.words === 0 || t.sentences === 0 ? 0 : 0.39 * (t.words / t.sentences) + 11.8 * (t.syllables / t.words) - 15.59;
+    out.set(section, { ...t, grade: Math.round(grade * 10) / 10 });
+  }
   return out;
 });

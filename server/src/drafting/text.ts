@@ -20,20 +20,24 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Every word of the document's prose in order, blocks of every kind included. */
 export const tokens = perDocument((doc: PolicyDocument): readonly Token[] => {
   const out: Token[] = [];
-  for (const block of doc.blocks) {
-    let sentence = 0;
-    let previousSentence = -1;
-    WORD.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WORD.exec(block.text)) !== null) {
-      const start = block.start + m.index;
-      while (sentence < block.sentences.length - 1 && block.sentences[sentence].end <= start) sentence++;
-      out.push({ text: m[0], start, end: start + m[0].length, block, sentence, sentenceStart: sentence !== previousSentence });
-      previousSentence = sentence;
-    }
-  }
+  for (const block of doc.blocks) blockTokens(block, out);
   return Object.freeze(out);
 });
+
+/** The words of one block, appended to `out`. */
+export function blockTokens(block: Block, out: Token[] = []): Token[] {
+  let sentence = 0;
+  let previousSentence = -1;
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(block.text)) !== null) {
+    const start = block.start + m.index;
+    while (sentence < block.sentences.length - 1 && block.sentences[sentence].end <= start) sentence++;
+    out.push({ text: m[0], start, end: start + m[0].length, block, sentence, sentenceStart: sentence !== previousSentence });
+    previousSentence = sentence;
+  }
+  return out;
+}
 
 /** True when only white space (or blanked markup) separates two tokens of the same block. */
 export function adjacent(a: Token, b: Token): boolean {

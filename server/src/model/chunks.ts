@@ -23,8 +23,8 @@ function nodeEnd(node: RootContent): number {
 }
 
 /**
- * Parses the text in pieces cut where a new top-level block must start: after a blank line, at a
- * line that begins at the margin with a letter, `#` or an opening quote, outside code fences and
+ * Parses the text in pieces cut where a new top-level block must start: after a blank line or a
+ * Markdown heading, at a line that begins at the margin with a letter, `#` or an opening quote, outside code fences and
  * HTML comments. remark's time grows faster than the text on long lists of numbered sections, so
  * pieces keep a cold parse close to linear; they parse exactly as the whole text would, because
  * nothing before such a line can reach into it. Link reference definitions are document-wide,
@@ -67,6 +67,7 @@ const PIECE = 4096;
 const FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)/;
 const STARTS_BLOCK = /^[\p{L}#"“‘(]/u;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 function pieces(text: string, size: number): Array<[number, number]> {
   if (text.length <= size || hasDefinition(text)) return [[0, text.length]];
@@ -75,13 +76,14 @@ function pieces(text: string, size: number): Array<[number, number]> {
   let fence: string | undefined;
   let openComments = 0;
   let previousBlank = false;
+  let previousHeading = false;
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = lineStart;
     while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
     const line = text.slice(lineStart, lineEnd);
     const blank = line.trim() === '';
-    if (!fence && openComments === 0 && previousBlank && lineStart - pieceStart >= size && STARTS_BLOCK.test(line)) {
+    if (!fence && openComments === 0 && (previousBlank || previousHeading) && lineStart - pieceStart >= size && STARTS_BLOCK.test(line)) {
       out.push([pieceStart, lineStart]);
       pieceStart = lineStart;
     }
@@ -92,6 +94,8 @@ function pieces(text: string, size: number): Array<[number, number]> {
     }
     if (!fence) openComments = Math.max(0, openComments + count(line, '<!--') - count(line, '-->'));
     previousBlank = blank;
+    // An ATX heading is one line: whatever follows it starts a new block.
+    previousHeading = !fence && ATX.test(line);
     lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
   }
   out.push([pieceStart, text.length]);

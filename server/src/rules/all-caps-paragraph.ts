@@ -1,8 +1,17 @@
 import type { Rule } from './rule';
 import { countWords } from '../drafting/text';
 import { caseMemory, sentenceCase } from '../drafting/casing';
+import { perBlockText } from '../drafting/memo';
 
 const MIN_WORDS = 12;
+
+// Per block text, so that typing elsewhere does not recount every paragraph's letters.
+const shoutingBlocks = perBlockText((block): boolean => {
+  if (block.kind === 'heading' || block.kind === 'table-cell') return false;
+  const letters = block.text.replace(/[^\p{L}]/gu, '');
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return letters.length >= 60 && upper / letters.length >= 0.9 && countWords(block.text) >= MIN_WORDS;
+});
 
 export const allCapsParagraph: Rule = {
   meta: {
@@ -15,12 +24,11 @@ export const allCapsParagraph: Rule = {
       'Text in capitals is slower to read and is skimmed, not read; courts have held that capitals alone do not make a term conspicuous. Write the paragraph in sentence case and use bold or a heading for what must stand out.',
   },
   check(ctx) {
-    const memory = caseMemory(ctx.doc);
+    const shouting = shoutingBlocks(ctx.doc);
+    let memory: ReturnType<typeof caseMemory> | undefined;
     for (const block of ctx.doc.blocks) {
-      if (block.kind === 'heading' || block.kind === 'table-cell') continue;
-      const letters = block.text.replace(/[^\p{L}]/gu, '');
-      const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-      if (letters.length < 60 || upper / letters.length < 0.9 || countWords(block.text) < MIN_WORDS) continue;
+      if (!shouting.get(block)) continue;
+      memory ??= caseMemory(ctx.doc);
       // Only prose changes case: markup, links and code keep every character.
       const cased = sentenceCase(block.text, memory);
       const raw = ctx.doc.text.slice(block.start, block.end);

@@ -1,6 +1,15 @@
 import type { Rule } from './rule';
 import { countWords, isUpperWord, spanText } from '../drafting/text';
 import { draftingOptions } from '../drafting/options';
+import { perBlockText } from '../drafting/memo';
+
+// Words per sentence, kept per block text: only the block being typed in is counted again.
+const sentenceWords = perBlockText((block): readonly number[] | undefined => {
+  if (block.kind === 'heading' || block.kind === 'table-cell') return undefined;
+  // A paragraph in capitals has its own rule; one finding for it is enough.
+  if (isUpperWord(block.text.replace(/[^\p{L}]/gu, ''))) return undefined;
+  return block.sentences.map((s) => countWords(spanText(block, s)));
+});
 
 export const longSentence: Rule = {
   meta: {
@@ -14,12 +23,12 @@ export const longSentence: Rule = {
   },
   check(ctx) {
     const limit = draftingOptions(ctx.doc).maxSentenceWords;
+    const counts = sentenceWords(ctx.doc);
     for (const block of ctx.doc.blocks) {
-      if (block.kind === 'heading' || block.kind === 'table-cell') continue;
-      // A paragraph in capitals has its own rule; one finding for it is enough.
-      if (isUpperWord(block.text.replace(/[^\p{L}]/gu, ''))) continue;
+      const words = counts.get(block);
+      if (!words) continue;
       // One finding per paragraph, on its longest sentence: the paragraph is what gets rewritten.
-      const long = block.sentences.map((s) => ({ s, words: countWords(spanText(block, s)) })).filter((x) => x.words > limit);
+      const long = block.sentences.map((s, i) => ({ s, words: words[i] })).filter((x) => x.words > limit);
       if (long.length === 0) continue;
       const worst = long.reduce((a, b) => (b.words > a.words ? b : a));
       const text = spanText(block, worst.s);

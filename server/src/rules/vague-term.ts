@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { innermostSection, isCapitalised, tokens, type Token } from '../drafting/text';
+import { blockTokens, innermostSection, isCapitalised, type Token } from '../drafting/text';
+import { perBlockText } from '../drafting/memo';
 import data from '../../data/vague-terms.json';
 
 interface Category {
@@ -101,28 +102,20 @@ export const vagueTerm: Rule = {
   check(ctx) {
     // Plain hedges are hinted once per section, with a count: a flood of hints on "may" teaches the reader to ignore them.
     const hedges = new Map<number, { start: number; end: number; text: string; practices: string; count: number }>();
-    for (const sentence of sentences(tokens(ctx.doc))) {
-      const block = sentence[0].block;
-      if (block.kind === 'heading') continue;
-      const { hits, practices } = analyseSentence(sentence);
-      if (hits.length === 0 || practices.size === 0) continue;
-      const categories = [...new Set(hits.map((h) => h.category))];
-      const about = [...practices].join(' and ');
-      if (categories.length < 2) {
-        if (!hedgedPractice(sentence, hits)) continue;
-        const key = innermostSection(ctx.doc, sentence[0].start)?.index ?? -1;
-        const seen = hedges.get(key);
-        if (seen) seen.count++;
-        else hedges.set(key, { start: hits[0].start, end: hits[0].end, text: hits[0].text, practices: about, count: 1 });
-        continue;
+    const perBlock = vagueSentences(ctx.doc);
+    for (const block of ctx.doc.blocks) {
+      for (const s of perBlock.get(block) ?? []) {
+        const start = block.start + s.start;
+        const end = block.start + s.end;
+        if (s.hedgeOnly) {
+          const key = innermostSection(ctx.doc, block.start + s.sentenceStart)?.index ?? -1;
+          const seen = hedges.get(key);
+          if (seen) seen.count++;
+          else hedges.set(key, { start, end, text: s.text, practices: s.about, count: 1 });
+          continue;
+        }
+        ctx.report({ start, end, severity: 'warning', message: s.message });
       }
-      const terms = [...new Set(hits.map((h) => h.text))].map((t) => quote(t)).join(', ');
-      ctx.report({
-        start: hits[0].start,
-        end: hits[0].end,
-        severity: 'warning',
-        message: `Vague terms ${terms} (${categories.map((c) => c.name).join(', ')}) in a sentence about ${about}: ${categories.map((c) => c.advice).join('; ')}`,
-      });
     }
     for (const h of hedges.values()) {
       const more = h.count > 1 ? ` (${h.count} such sentences in this section)` : '';
@@ -134,3 +127,42 @@ export const vagueTerm: Rule = {
     }
   },
 };
+
+/** What one sentence contributes, relative to its block: a warning, or a plain hedge to count per section. */
+interface VagueSentence {
+  readonly sentenceStart: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly about: string;
+  readonly hedgeOnly: boolean;
+  readonly message: string;
+}
+
+// Per block text: while someone types, only the edited block's sentences are analysed again.
+const vagueSentences = perBlockText((block): VagueSentence[] => {
+  if (block.kind === 'heading') return [];
+  const out: VagueSentence[] = [];
+  for (const sentence of sentences(blockTokens(block))) {
+    const { hits, practices } = analyseSentence(sentence);
+    if (hits.length === 0 || practices.size === 0) continue;
+    const categories = [...new Set(hits.map((h) => h.category))];
+    const about = [...practices].join(' and ');
+    if (categories.length < 2) {
+      if (!hedgedPractice(sentence, hits)) continue;
+      out.push({ sentenceStart: sentence[0].start, start: hits[0].start, end: hits[0].end, text: hits[0].text, about, hedgeOnly: true, message: '' });
+      continue;
+    }
+    const terms = [...new Set(hits.map((h) => h.text))].map((t) => quote(t)).join(', ');
+    out.push({
+      sentenceStart: sentence[0].start,
+      start: hits[0].start,
+      end: hits[0].end,
+      text: hits[0].text,
+      about,
+      hedgeOnly: false,
+      message: `Vague terms ${terms} (${categories.map((c) => c.name).join(', ')}) in a sentence about ${about}: ${categories.map((c) => c.advice).join('; ')}`,
+    });
+  }
+  return out;
+});
