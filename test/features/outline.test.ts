@@ -42,8 +42,8 @@ describe('document symbols', () => {
   it('nest as the sections do, with numbers in their names and the topic as detail', () => {
     assert.deepEqual(renderSymbols(symbols), [
       'Privacy Notice — Policy title [L6-L24]',
-      '  1. WHO WE ARE — Who we are [L8-L10]',
-      '  2. WHAT WE COLLECT — What we collect [L12-L18]',
+      '  1. WHO WE ARE [L8-L10]',
+      '  2. WHAT WE COLLECT [L12-L18]',
       '    2.1. Details from your device [L16-L18]',
       '  4. HOW WE USE COOKIES — Cookies and similar technologies [L20-L22]',
       '  5. ANNEX [L24-L24]',
@@ -87,7 +87,7 @@ describe('document symbols', () => {
     const doc = makeDoc(lines('# Privacy Notice', '', '## Who we are', '', 'Example Ltd.', '', '## Contact us', '', 'Write to the privacy team.'));
     assert.deepEqual(renderSymbols(provideDocumentSymbols(doc)), [
       'Privacy Notice — Policy title [L1-L9]',
-      '  Who we are — Who we are [L3-L5]',
+      '  Who we are [L3-L5]',
       '  Contact us — Contact [L7-L9]',
     ]);
   });

@@ -16,8 +16,11 @@ export const plainLineHeading: Rule = {
       'Policywright recognises headings that pasted text carries without markup, but other tools, screen readers and the published page do not. Marking them as Markdown headings keeps the structure that makes a long notice "easily accessible" (GDPR Art. 12(1)).',
   },
   check(ctx) {
+    // In a document that has Markdown headings, a bold line is a deliberate sub-heading style, not a paste.
+    const hasMarkdownHeadings = ctx.doc.allSections.some((s) => s.style === 'atx' || s.style === 'setext');
     for (const s of ctx.doc.allSections) {
       if (s.style === 'atx' || s.style === 'setext') continue;
+      if (s.style === 'bold' && hasMarkdownHeadings) continue;
       const heading = markdownHeading(s.level, s.title, s.number);
       ctx.report({
         start: s.headingStart,
