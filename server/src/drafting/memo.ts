@@ -1,4 +1,4 @@
-import type { Block } from '../model/blocks';
+import { blockAtZero, type Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 
 /**
@@ -31,7 +31,7 @@ export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocume
     for (const block of doc.blocks) {
       const key = `${block.kind}\u0000${block.text}`;
       let value = used.get(key) ?? cache.get(key) ?? previous.get(key);
-      if (value === undefined) value = derive(atZero(block));
+      if (value === undefined) value = derive(blockAtZero(block));
       used.set(key, value);
       out.set(block, value);
     }
@@ -39,10 +39,4 @@ export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocume
     cache = used;
     return out;
   });
-}
-
-function atZero(block: Block): Block {
-  if (block.start === 0) return block;
-  const by = -block.start;
-  return { ...block, start: 0, end: block.end + by, sentences: block.sentences.map((s) => ({ start: s.start + by, end: s.end + by })) };
 }

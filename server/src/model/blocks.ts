@@ -16,6 +16,13 @@ export interface Block {
   readonly sentences: readonly Span[];
 }
 
+/** The same block moved to offset 0, for results kept by text and placed again wherever the block stands. */
+export function blockAtZero(block: Block): Block {
+  if (block.start === 0) return block;
+  const by = -block.start;
+  return { ...block, start: 0, end: block.end + by, sentences: block.sentences.map((s) => ({ start: s.start + by, end: s.end + by })) };
+}
+
 export interface Comment {
   readonly start: number;
   readonly end: number;

@@ -1,4 +1,4 @@
-import type { Block } from '../../model/blocks';
+import { blockAtZero, type Block } from '../../model/blocks';
 import type { Finding, Rule, RuleMeta } from '../rule';
 
 /**
@@ -23,7 +23,7 @@ export function perBlockRule(meta: RuleMeta, checkBlock: (block: Block, report: 
         let relative = lookup(used, block) ?? lookup(cache, block) ?? lookup(previous, block);
         if (!relative) {
           const found: Finding[] = [];
-          checkBlock(atZero(block), (f) => found.push(f));
+          checkBlock(blockAtZero(block), (f) => found.push(f));
           relative = found;
         }
         let byText = used.get(block.kind);
@@ -38,11 +38,6 @@ export function perBlockRule(meta: RuleMeta, checkBlock: (block: Block, report: 
   };
 }
 
-function atZero(block: Block): Block {
-  if (block.start === 0) return block;
-  const by = -block.start;
-  return { ...block, start: 0, end: block.end + by, sentences: block.sentences.map((s) => ({ start: s.start + by, end: s.end + by })) };
-}
 
 function moveFinding(f: Finding, by: number): Finding {
   return {
