@@ -23,16 +23,21 @@ export function perDocument<T>(derive: (doc: PolicyDocument) => T): (doc: Policy
  * `perBlockRule`, so that results no block uses any more are dropped.
  */
 export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocument) => ReadonlyMap<Block, T> {
-  let cache = new Map<string, T>();
-  let previous = new Map<string, T>();
+  // Keyed by kind, then by the block's text: the text string is shared by every version of an
+  // unchanged block, so the lookup reuses its hash and nothing is concatenated.
+  type Cache = Map<string, Map<string, T>>;
+  let cache: Cache = new Map();
+  let previous: Cache = new Map();
+  const lookup = (c: Cache, block: Block) => c.get(block.kind)?.get(block.text);
   return perDocument((doc) => {
-    const used = new Map<string, T>();
+    const used: Cache = new Map();
     const out = new Map<Block, T>();
     for (const block of doc.blocks) {
-      const key = `${block.kind}\u0000${block.text}`;
-      let value = used.get(key) ?? cache.get(key) ?? previous.get(key);
+      let value = lookup(used, block) ?? lookup(cache, block) ?? lookup(previous, block);
       if (value === undefined) value = derive(blockAtZero(block));
-      used.set(key, value);
+      let byText = used.get(block.kind);
+      if (!byText) used.set(block.kind, (byText = new Map()));
+      byText.set(block.text, value);
       out.set(block, value);
     }
     previous = cache;

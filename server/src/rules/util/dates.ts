@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../../model/policyDocument';
+import { perBlockText, perDocument } from '../../drafting/memo';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -23,10 +24,8 @@ export interface PolicyDate {
   readonly fromFrontMatter: boolean;
 }
 
-/** Effective and last-updated dates the policy states, in the front matter or its text. */
-export function policyDates(doc: PolicyDocument): PolicyDate[] {
-  const known = perDocument.get(doc);
-  if (known) return known;
+/** Effective and last-updated dates the policy states, in the front matter or its text; once per version, as both date rules ask. */
+export const policyDates = perDocument((doc: PolicyDocument): PolicyDate[] => {
   const out: PolicyDate[] = [];
   const eff = doc.fields.effective;
   if (eff?.date && doc.frontMatter) {
@@ -34,21 +33,16 @@ export function policyDates(doc: PolicyDocument): PolicyDate[] {
     const start = at >= 0 && at < doc.frontMatter.end ? at : doc.frontMatter.start;
     out.push({ date: eff.date, start, end: at >= 0 ? start + eff.text.length : start + 3, written: eff.text, fromFrontMatter: true });
   }
-  const used = new Map<string, readonly PolicyDate[]>();
+  const perBlock = datesPerBlock(doc);
   for (const block of doc.blocks) {
-    const relative = used.get(block.text) ?? perText.get(block.text) ?? blockDates(block.text);
-    used.set(block.text, relative);
-    for (const d of relative) out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
+    for (const d of perBlock.get(block) ?? []) out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
   }
-  perText = used;
   out.sort((a, b) => a.start - b.start);
-  perDocument.set(doc, out);
   return out;
-}
+});
 
-// Both date rules ask for the same document's dates; unchanged blocks keep theirs while typing.
-const perDocument = new WeakMap<PolicyDocument, PolicyDate[]>();
-let perText = new Map<string, readonly PolicyDate[]>();
+// Unchanged blocks keep their dates while typing.
+const datesPerBlock = perBlockText((block) => blockDates(block.text));
 
 /** The dates one block of prose states, at offsets relative to the block. */
 function blockDates(text: string): PolicyDate[] {
