@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -117,7 +117,10 @@ describe('the packaged extension', function () {
   });
 
   it('registers every contributed command in the client, and links walkthroughs only to real commands and files', () => {
-    const client = ['client/src/extension.ts', 'client/src/newPolicy.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const client = readdirSync(join(root, 'client/src'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(root, 'client/src', f), 'utf8'))
+      .join('\n');
     const ids = manifest.contributes.commands.map((c: { command: string; title: string; category: string }) => {
       assert.equal(c.category, 'Policywright', c.command);
       assert.ok(c.title.length > 0 && !/^Policywright/.test(c.title), `${c.command}: the category already says Policywright`);
@@ -132,6 +135,22 @@ describe('the packaged extension', function () {
           assert.ok(ids.includes(command) || command.startsWith('workbench.'), `${step.id} links to ${command}`);
         }
       }
+    }
+  });
+
+  it('points every menu, view and welcome link at contributed commands and views', () => {
+    const { commands, views, viewsWelcome, menus } = manifest.contributes;
+    const ids = new Set(commands.map((c: { command: string }) => c.command));
+    const viewIds = new Set(Object.values<Array<{ id: string; name: string }>>(views).flat().map((v) => v.id));
+    for (const [menu, entries] of Object.entries<Array<{ command: string; when?: string }>>(menus)) {
+      for (const entry of entries) {
+        assert.ok(ids.has(entry.command), `${menu}: ${entry.command} is a contributed command`);
+        for (const [, view] of (entry.when ?? '').matchAll(/\bview == ([\w.]+)/g)) assert.ok(viewIds.has(view), `${menu}: ${view} is a contributed view`);
+      }
+    }
+    for (const welcome of viewsWelcome) {
+      assert.ok(viewIds.has(welcome.view), `${welcome.view} is a contributed view`);
+      for (const [, command] of (welcome.contents as string).matchAll(/\(command:([\w.]+)/g)) assert.ok(ids.has(command), `the welcome text links to ${command}`);
     }
   });
 });

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext, type QuickPickItem } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { ListedClause } from '../../server/src/catalog/clauseLibrary';
+import { ChecklistView } from './checklist';
 import { newPolicy, openExample } from './newPolicy';
 
 let client: LanguageClient | undefined;
@@ -30,7 +31,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(commands.registerCommand('policywright.openClause', () => openClause()));
   context.subscriptions.push(commands.registerCommand('policywright.newPolicy', () => (client ? newPolicy(client) : undefined)));
   context.subscriptions.push(commands.registerCommand('policywright.openExample', () => openExample(context.extensionUri)));
-  await client.start();
+  const started = client.start();
+  // The view asks the server only once the client has started, and only for the policy in the editor.
+  context.subscriptions.push(new ChecklistView(client, started, () => openExample(context.extensionUri)));
+  await started;
 }
 
 /** Lists the clause library and opens the chosen template: a firm's file, or a built-in as a new document. */

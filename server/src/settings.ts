@@ -1,6 +1,8 @@
 import { RULES } from './rules/registry';
 import type { RuleSetting } from './rules/engine';
 import { DEFAULT_DRAFTING, type DraftingOptions } from './drafting/options';
+import { DEFAULT_COMPLIANCE, type ComplianceOptions } from './compliance/options';
+import { JURISDICTIONS } from './catalog/clauseCatalog';
 
 /** Settings as the server and the command line use them, after validation. */
 export interface Settings {
@@ -10,6 +12,8 @@ export interface Settings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** Thresholds of the plain-language rules (`policywright.drafting.*`). */
   readonly drafting: DraftingOptions;
+  /** The jurisdictions assumed when a policy's front matter declares none (`policywright.compliance.jurisdictions`). */
+  readonly compliance: ComplianceOptions;
   /** Above this many characters only the outline is read (`policywright.maxFileSize`). */
   readonly maxFileSize: number;
 }
@@ -17,7 +21,7 @@ export interface Settings {
 export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
 export const DEFAULT_FILES: readonly string[] = Object.freeze(['**/*privacy*.md', '**/*policy*.md', '**/*notice*.md', '**/policies/**/*.md']);
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ files: DEFAULT_FILES, rules: Object.freeze({}), drafting: DEFAULT_DRAFTING, maxFileSize: 2_000_000 });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ files: DEFAULT_FILES, rules: Object.freeze({}), drafting: DEFAULT_DRAFTING, compliance: DEFAULT_COMPLIANCE, maxFileSize: 2_000_000 });
 
 const SEVERITIES: Record<string, RuleSetting> = {
   off: 'off',
@@ -67,7 +71,8 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
     if (typeof o.maxFileSize === 'number' && Number.isFinite(o.maxFileSize) && o.maxFileSize >= 10_000) maxFileSize = o.maxFileSize;
     else problems.push(`\`maxFileSize\` must be a number of characters of at least 10000 (got ${JSON.stringify(o.maxFileSize)}); using ${DEFAULT_MAX_FILE_SIZE}`);
   }
-  return { settings: Object.freeze({ files, rules: Object.freeze(rules), drafting, maxFileSize }), problems };
+  const compliance = readCompliance(o.compliance, problems);
+  return { settings: Object.freeze({ files, rules: Object.freeze(rules), drafting, compliance, maxFileSize }), problems };
 }
 
 /** `drafting.maxSentenceWords` and `drafting.maxReadingGrade`: numbers in a sensible range, else the default. */
@@ -86,4 +91,18 @@ function readDrafting(raw: unknown, problems: string[]): DraftingOptions {
     return DEFAULT_DRAFTING[key];
   };
   return Object.freeze({ maxSentenceWords: Math.round(number('maxSentenceWords', 10, 200)), maxReadingGrade: number('maxReadingGrade', 4, 30) });
+}
+
+/** `compliance.jurisdictions`: known jurisdiction codes; an unknown code is reported and left out. */
+function readCompliance(raw: unknown, problems: string[]): ComplianceOptions {
+  if (raw === undefined || raw === null) return DEFAULT_COMPLIANCE;
+  const list = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).jurisdictions : undefined;
+  if (list === undefined) return DEFAULT_COMPLIANCE;
+  if (!Array.isArray(list) || !list.every((j) => typeof j === 'string')) {
+    problems.push('`compliance.jurisdictions` must be a list of codes such as ["eu", "uk", "us-ca"]; inferring jurisdictions from the text');
+    return DEFAULT_COMPLIANCE;
+  }
+  const codes = list.map((j: string) => j.trim().toLowerCase());
+  for (const c of codes) if (!(c in JURISDICTIONS)) problems.push(`\`compliance.jurisdictions\` names an unknown jurisdiction "${c}"; known codes: ${Object.keys(JURISDICTIONS).join(', ')}`);
+  return Object.freeze({ jurisdictions: Object.freeze(codes.filter((c) => c in JURISDICTIONS)) });
 }

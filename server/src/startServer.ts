@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   LSPErrorCodes,
+  ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -12,7 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Analysis } from './analysis';
 import { normalizeSettings, type Settings } from './settings';
 import { isPolicy } from './policyFiles';
-import { SETTINGS_SECTION } from './protocol';
+import { SETTINGS_SECTION, CHECKLIST_REQUEST, type ChecklistParams } from './protocol';
+import { provideChecklist } from './features/checklist';
 import { toDiagnostics } from './features/diagnostics';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
@@ -29,6 +31,7 @@ import { provideDocumentLinks } from './features/documentLinks';
 import { provideDocumentHighlights } from './features/documentHighlights';
 import { mergeHovers, provideDraftingHover } from './features/draftingHover';
 import { useDraftingOptions } from './drafting/options';
+import { useComplianceOptions } from './compliance/options';
 import { TypingTracker, type TypingOptions } from './typing';
 import { newPolicy, NEW_POLICY_METHOD, type NewPolicyParams } from './features/newPolicy';
 
@@ -57,9 +60,12 @@ export function startServer(connection: Connection, options: { readonly typing?:
   let roots: string[] = [];
   // Built-ins at once; the workspace's own templates join when read. Never rejects.
   let library: Promise<ClauseLibrary> = Promise.resolve(builtInLibrary());
+  // The last library read, for the rules' quick fixes, which run synchronously.
+  let loadedLibrary: ClauseLibrary = builtInLibrary();
   const reloadLibrary = (): Promise<ClauseLibrary> => {
     library = loadClauseLibrary(roots).then(
       (loaded) => {
+        loadedLibrary = loaded;
         for (const p of loaded.problems) connection.console.warn(`Clause template ${p.file}:${p.range.start.line + 1}: ${p.message}`);
         return loaded;
       },
@@ -140,6 +146,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
     const doc = cache.document(document.uri, document.version, document.getText(), settings.maxFileSize);
     if (!isPolicy(document.uri, doc, settings.files)) return undefined;
     useDraftingOptions(doc, settings.drafting);
+    useComplianceOptions(doc, { ...settings.compliance, library: loadedLibrary });
     return cache.analyse(document.uri, document.version, document.getText(), settings);
   };
 
@@ -245,6 +252,11 @@ export function startServer(connection: Connection, options: { readonly typing?:
   connection.onRequest(LIST_CLAUSES_METHOD, async () => listClauses(await library));
   connection.onRequest(NEW_POLICY_METHOD, async (params: NewPolicyParams | undefined) => newPolicy(params, await library));
 
+  connection.onRequest(CHECKLIST_REQUEST, async (params: ChecklistParams | undefined, token: CancellationToken) => {
+    if (!params || typeof params.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'policywright/checklist needs { uri }');
+    const settings = await settingsFor(params.uri);
+    return withAnalysis(params.uri, token, null, (a) => provideChecklist(a.doc, settings.rules));
+  });
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDocumentSymbols(a.doc)));
   connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideFoldingRanges(a.doc)));
   connection.onHover(async (params, token) => {

@@ -6,13 +6,19 @@ import { waitUntil } from './workbench.mjs';
 
 const POLICY = 'privacy-policy.md';
 // What test/e2e/workspace/privacy-policy.md must produce: the rule id and the line of each finding.
+// The stale date on line 11 is a hint (California does not apply), and the Problems panel lists no hints.
 const EXPECTED_PROBLEMS = [
-  { code: 'stale-effective-date', line: 11 },
+  // The one thing the GDPR asks that the policy does not say: a statement about children, reported on the title.
+  { code: 'missing-gdpr-disclosure', line: 9 },
   { code: 'unfilled-placeholder', line: 18 },
   { code: 'outdated-legal-reference', line: 26 },
 ];
 const SECTIONS = ['Quillfeather Games Privacy Policy', 'Who we are', 'What we collect', 'Our legal basis', 'How long we keep it', 'Contact us'];
 const FRONT_MATTER_EMAIL = 'privacy@quillfeather.example';
+// workspace/eu-privacy-notice.md declares `jurisdictions: [eu]` and says all the GDPR asks except two things.
+const EU_POLICY = 'eu-privacy-notice.md';
+const EU_PRESENT = ['Who the controller is', 'How long information is kept', 'The right of access (to know)', 'Who the information is shared with'];
+const EU_MISSING = ['The right to complain to a supervisory authority', 'The right to restrict processing'];
 
 const has = (rows, ...parts) => rows.some((r) => parts.every((p) => r.includes(p)));
 
@@ -80,7 +86,7 @@ export const STEPS = [
       await wb.applyQuickFix('outdated-legal-reference', 'UK GDPR and the Data Protection Act 2018');
       await waitUntil('the outdated-law finding to leave the Problems panel while the others stay', async () => {
         const rows = await wb.problemRows();
-        return { ok: !has(rows, 'outdated-legal-reference') && has(rows, 'unfilled-placeholder') && has(rows, 'stale-effective-date'), seen: rows };
+        return { ok: !has(rows, 'outdated-legal-reference') && has(rows, 'unfilled-placeholder') && has(rows, 'missing-gdpr-disclosure'), seen: rows };
       });
       await page.keyboard.press('Escape');
     },
@@ -143,6 +149,10 @@ export const STEPS = [
       const clause = text.slice(text.search(/^## Children$/m));
       if (!clause.includes(FRONT_MATTER_EMAIL) || clause.includes('privacy@example.com')) throw new Error(`The clause was not filled from the front matter:\n${clause}`);
       if (!text.includes('in line with the UK GDPR and the Data Protection Act 2018.')) throw new Error(`The quick fix did not reach the saved file:\n${text}`);
+      await waitUntil('the missing statement about children to leave the Problems panel', async () => {
+        const rows = await wb.problemRows();
+        return { ok: !has(rows, 'missing-gdpr-disclosure') && !has(rows, 'missing-uk-gdpr-disclosure') && has(rows, 'unfilled-placeholder'), seen: rows };
+      });
     },
   },
   {
@@ -179,5 +189,67 @@ export const STEPS = [
       await shot('new-policy');
     },
   },
-  // The Policy Checklist view is checked here once the compliance issue lands: see test/e2e/README.md.
+  {
+    title: 'the Policy Checklist view lists what the GDPR requires, present and missing, and the status bar counts what is missing',
+    async run({ wb, shot }) {
+      await wb.expandFolders();
+      await wb.openFromExplorer(EU_POLICY);
+      // Room for the whole checklist, and for its titles, in the picture.
+      await wb.collapseFolders();
+      await wb.collapsePane(/^outline$/i);
+      await wb.resizeSideBar(470);
+      await wb.runCommand('Policywright: Show policy checklist');
+      await wb.checklistPane().locator('.pane-body').waitFor({ timeout: 15_000 });
+      await waitUntil('the GDPR items in the Policy Checklist, with two missing', async () => {
+        const rows = await wb.checklistRows();
+        const at = (title) => rows.find((r) => r.label.startsWith(`${title},`));
+        const ok =
+          rows.some((r) => r.label === 'EU GDPR, 2 missing') &&
+          EU_PRESENT.every((t) => at(t)?.label.endsWith(', present') && at(t)?.icon === 'codicon-pass') &&
+          EU_MISSING.every((t) => at(t)?.label.endsWith(', missing') && at(t)?.icon === 'codicon-warning') &&
+          rows.filter((r) => r.label.endsWith(', missing')).length === EU_MISSING.length;
+        return { ok, seen: rows };
+      });
+      await waitUntil('the declared jurisdiction above the checklist', async () => {
+        const message = await wb.checklistMessage();
+        return { ok: /European Union/.test(message) && /declared in the front matter/.test(message), seen: message };
+      });
+      await waitUntil('the missing count in the status bar', async () => {
+        const items = await wb.statusBarTexts();
+        return { ok: items.some((t) => t.trim() === '2 missing'), seen: items };
+      });
+      await shot('checklist');
+    },
+  },
+  {
+    title: "clicking a missing checklist item and confirming inserts its clause, and the item turns present",
+    async run({ wb, page, folder }) {
+      const [complaint, restriction] = EU_MISSING;
+      await wb.checklistRow(complaint).click({ timeout: 15_000 });
+      await waitUntil('the question before the clause is inserted', async () => {
+        const text = await wb.dialogText();
+        return { ok: text.includes(complaint) && /How to complain/.test(text), seen: text };
+      });
+      await wb.clickDialogButton('Insert clause');
+      await waitUntil(`"${complaint}" to turn present while "${restriction}" stays missing`, async () => {
+        const rows = await wb.checklistRows();
+        const at = (title) => rows.find((r) => r.label.startsWith(`${title},`));
+        const ok = at(complaint)?.label.endsWith(', present') && at(complaint)?.icon === 'codicon-pass' && at(restriction)?.label.endsWith(', missing') && rows.some((r) => r.label === 'EU GDPR, 1 missing');
+        return { ok, seen: rows };
+      });
+      await waitUntil('the status bar to count one missing item', async () => {
+        const items = await wb.statusBarTexts();
+        return { ok: items.some((t) => t.trim() === '1 missing'), seen: items };
+      });
+      // The inserted clause gives the editor the keyboard, so that the lawyer can adapt it; saving shows what it wrote.
+      await page.locator('.monaco-editor.focused').waitFor({ timeout: 15_000 });
+      await wb.save();
+      const file = join(folder, EU_POLICY);
+      const { seen: text } = await waitUntil('the saved policy to contain the complaints clause', async () => {
+        const text = readFileSync(file, 'utf8');
+        return { ok: /^## How to complain$/m.test(text), seen: text };
+      });
+      if (!/(supervisory|data protection) authority/i.test(text.slice(text.search(/^## How to complain$/m)))) throw new Error(`The clause does not name the supervisory authority:\n${text}`);
+    },
+  },
 ];

@@ -76,6 +76,75 @@ export class Workbench {
     if ((await header.getAttribute('aria-expanded', { timeout: 15_000 })) === 'true') await header.click();
   }
 
+  /** Expands the Explorer's folder tree again, to open another file from it. */
+  async expandFolders() {
+    // A collapsed pane has no body, so the folder tree's header is found by its place: the Explorer's first pane.
+    const header = this.page.locator('.explorer-viewlet .pane > .pane-header').first();
+    if ((await header.getAttribute('aria-expanded', { timeout: 15_000 })) === 'false') await header.click();
+    await this.page.locator('.explorer-folders-view').waitFor({ timeout: 15_000 });
+  }
+
+  /** Collapses the Explorer pane whose title matches `title`, to give the panes below it room. */
+  async collapsePane(title) {
+    const header = this.page.locator('.pane > .pane-header', { hasText: title });
+    if ((await header.count()) > 0 && (await header.first().getAttribute('aria-expanded')) === 'true') await header.first().click();
+  }
+
+  /** Drags the sash between the side bar and the editor so that the side bar is `width` pixels wide. */
+  async resizeSideBar(width) {
+    const bar = this.page.locator('.part.sidebar');
+    const box = await bar.boundingBox();
+    if (!box) throw new Error('the side bar is not shown');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+    await waitUntil(`the side bar to be about ${width} px wide`, async () => {
+      const now = (await bar.boundingBox())?.width ?? 0;
+      return { ok: Math.abs(now - width) < 12, seen: now };
+    });
+  }
+
+  /** The Policy Checklist pane (a tree view contributed by the extension). */
+  checklistPane() {
+    return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: /policy checklist/i }) });
+  }
+
+  /**
+   * Each row of the Policy Checklist: what a screen reader hears (`title, article, status` for an item,
+   * `law, N missing` for a law) and the codicon it shows.
+   */
+  async checklistRows() {
+    return this.checklistPane()
+      .locator('.pane-body .monaco-list-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => ({
+          label: row.getAttribute('aria-label') ?? '',
+          icon: [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-')) ?? '',
+        })),
+      );
+  }
+
+  async checklistMessage() {
+    const message = this.checklistPane().locator('.pane-body .message');
+    return (await message.count()) > 0 ? (await message.first().innerText()).trim() : '';
+  }
+
+  checklistRow(title) {
+    return this.checklistPane().locator(`.pane-body .monaco-list-row[aria-label^="${title},"]`);
+  }
+
+  /** The open modal dialog's text, or '' when none is open. */
+  async dialogText() {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    return (await dialog.count()) > 0 && (await dialog.first().isVisible()) ? (await dialog.first().innerText()).trim() : '';
+  }
+
+  async clickDialogButton(label) {
+    await this.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).click({ timeout: 15_000 });
+  }
+
   /** Opens the finding in the editor with its text selected, and gives the editor the keyboard. */
   async goToProblem(code) {
     await this.problemRow(code).dblclick({ timeout: 15_000 });

@@ -6,6 +6,7 @@ import { runRules, type ReportedFinding } from '../rules/engine';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { isPolicy } from '../policyFiles';
 import { useDraftingOptions } from '../drafting/options';
+import { useComplianceOptions } from '../compliance/options';
 import { collectFiles, readText } from './files';
 import { toSarif } from './sarif';
 
@@ -32,6 +33,8 @@ a "policy:" key in their front matter); files named on the command line are alwa
 Options:
   --format text|json|sarif  output format (default: text); sarif is SARIF 2.1.0 for GitHub code scanning
   --config FILE       settings file (default: .policywright.json in the current folder, if present)
+  --jurisdictions LIST  jurisdictions for policies whose front matter declares none, e.g. eu,uk,us-ca
+                      (default: the config's compliance.jurisdictions, else inferred from each text)
   -h, --help          show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or a file or config that could not be read.`;
@@ -43,7 +46,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, jurisdictions: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     io.err(`policywright: ${(error as Error).message}\n\n${USAGE}\n`);
@@ -69,7 +72,14 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   }
 
   let usageProblem = false;
-  const { settings, problems: configProblems } = loadConfig(values.config, io.cwd);
+  const loaded = loadConfig(values.config, io.cwd);
+  let settings = loaded.settings;
+  const configProblems = [...loaded.problems];
+  if (values.jurisdictions !== undefined) {
+    const { settings: withCodes, problems } = normalizeSettings({ compliance: { jurisdictions: values.jurisdictions.split(/[,\s]+/).filter(Boolean) } });
+    configProblems.push(...problems.map((p) => p.replace('`compliance.jurisdictions`', '--jurisdictions')));
+    settings = { ...settings, compliance: withCodes.compliance };
+  }
   for (const p of configProblems) io.err(`policywright: ${p}\n`);
   if (configProblems.length > 0) usageProblem = true;
 
@@ -92,6 +102,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     if (!file.explicit && !isPolicy(resolve(io.cwd, file.path), doc, settings.files)) continue;
     checked++;
     useDraftingOptions(doc, settings.drafting);
+    useComplianceOptions(doc, settings.compliance);
     const findings = runRules(doc, { rules: settings.rules, today: io.today }).map((f) => {
       const s = doc.lines.positionAt(f.start);
       const e = doc.lines.positionAt(f.end);

@@ -17,6 +17,7 @@ export function provideHover(doc: PolicyDocument, findings: readonly ReportedFin
     const parts = here.map((f) => {
       const rule = ruleById(f.ruleId);
       const lines = [`**${rule?.meta.description ?? f.ruleId}** (\`${f.ruleId}\`, ${f.severity})`, '', rule?.meta.explanation ?? ''];
+      if (f.hoverNote) lines.push('', f.hoverNote);
       if (rule?.meta.legalSource) lines.push('', `*Legal source:* ${rule.meta.legalSource}`);
       lines.push('', `[Rule documentation](${docsUrl(f.ruleId)})`);
       return lines.join('\n');

@@ -1,10 +1,11 @@
 import type { Rule } from './rule';
 import { formatLike, policyDates } from './util/dates';
+import { applicability } from '../compliance/applicability';
 
 export const missingEffectiveDate: Rule = {
   meta: {
     id: 'missing-effective-date',
-    description: 'Requires an effective or last-updated date',
+    description: 'Requires an effective or last-updated date (an error when California law is declared)',
     defaultSeverity: 'warning',
     tags: ['dates', 'ccpa', 'caloppa'],
     legalSource: 'Cal. Bus. & Prof. Code §22575(b)(4) (CalOPPA, effective date); 11 CCR §7011(e)(4) (CCPA, date last updated); Québec Act respecting the protection of personal information in the private sector s.8.2',
@@ -17,6 +18,15 @@ export const missingEffectiveDate: Rule = {
     const start = title ? title.headingStart : ctx.doc.frontMatter ? ctx.doc.frontMatter.end : 0;
     const end = title ? title.headingEnd : Math.min(ctx.doc.text.length, ctx.doc.lines.lineEnd(ctx.doc.lines.lineAt(start)));
     const example = formatLike('January 1, 2000', ctx.today);
-    ctx.report({ start, end: Math.max(end, start), message: `No effective or last-updated date, add one near the title such as "Last updated: ${example}"` });
+    // California (CalOPPA and the CCPA regulations) makes the date a requirement, not good practice.
+    const california = applicability(ctx.doc).get('us-ca');
+    ctx.report({
+      start,
+      end: Math.max(end, start),
+      severity: california?.declared ? 'error' : undefined,
+      message: `No effective or last-updated date, add one near the title such as "Last updated: ${example}"${california ? ' (required by CalOPPA §22575(b)(4) and 11 CCR §7011(e)(4))' : ''}`,
+      fixes: [{ title: `Add "Last updated: ${example}" below the title`, edits: [{ start: Math.max(end, start), end: Math.max(end, start), newText: `${ctx.doc.text.includes('\r\n') ? '\r\n\r\n' : '\n\n'}Last updated: ${example}` }] }],
+      hoverNote: california ? `*Why California applies:* ${california.reason}.` : undefined,
+    });
   },
 };

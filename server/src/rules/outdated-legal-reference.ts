@@ -1,7 +1,11 @@
-import type { Rule, Severity } from './rule';
-import { blockMatches, quote, sentenceAround } from './util/matches';
+import type { Block } from '../model/blocks';
+import type { Fix, Rule, Severity } from './rule';
+import { blockMatches, quote, sentenceAround, type Match } from './util/matches';
 import { perBlockRule } from './util/perBlock';
 import data from '../../data/outdated-references.json';
+
+/** Where a context pattern is looked for around a match. */
+type Scope = 'window' | 'sentence' | 'paragraph';
 
 interface OutdatedReference {
   readonly id: string;
@@ -9,17 +13,22 @@ interface OutdatedReference {
   readonly pattern: string;
   readonly near?: string;
   readonly notNear?: string;
+  readonly nearIn?: Scope;
+  readonly notNearIn?: Scope;
   readonly status: string;
   readonly authority: string;
   readonly replacement?: string;
+  /** Quick fix text by the lower-cased text of the group `old` (or of the whole match). */
+  readonly replacements?: Readonly<Record<string, string>>;
   /** What to write instead, as the second half of the message. */
   readonly advice: string;
   readonly severity: Severity;
 }
 
+// `d` gives the offsets of the group `old`, so that a fix can swap a section number and keep the rest.
 const REFERENCES = (data.references as OutdatedReference[]).map((r) => ({
   ...r,
-  re: new RegExp(r.pattern, 'gi'),
+  re: new RegExp(r.pattern, 'gid'),
   near: r.near ? new RegExp(r.near, 'i') : undefined,
   notNear: r.notNear ? new RegExp(r.notNear, 'i') : undefined,
 }));
@@ -28,31 +37,49 @@ const REFERENCES = (data.references as OutdatedReference[]).map((r) => ({
 const HISTORICAL = /\b(?:previously|formerly|used\s+to|no\s+longer|invalidat(?:ed|ion)|struck\s+down|repeal(?:ed)?|replaced|superseded|succeeded|predecessor|was\s+(?:declared\s+)?invalid|ceased|until\s+(?:it|the)|prior\s+to|Schrems)\b/i;
 const WINDOW = 80;
 
+function context(scope: Scope, m: Match): string {
+  if (scope === 'sentence') return sentenceAround(m.block, m.start);
+  if (scope === 'paragraph') return m.block.text;
+  const text = m.block.text;
+  const local = m.start - m.block.start;
+  return text.slice(Math.max(0, local - WINDOW), Math.min(text.length, local + m.match[0].length + WINDOW));
+}
+
+function fixes(ref: Pick<OutdatedReference, 'replacement' | 'replacements'>, m: Match): Fix[] {
+  if (ref.replacement) return [{ title: `Replace with "${ref.replacement}"`, edits: [{ start: m.start, end: m.end, newText: ref.replacement }] }];
+  if (!ref.replacements) return [];
+  const group = m.match.indices?.groups?.old;
+  const old = group ? m.match.groups!.old : m.match[0];
+  const newText = ref.replacements[old.replace(/\s+/g, ' ').toLowerCase()];
+  if (!newText) return [];
+  const [start, end] = group ? [m.block.start + group[0], m.block.start + group[1]] : [m.start, m.end];
+  return [{ title: group ? `Replace "${old}" with "${newText}"` : `Replace with "${newText}"`, edits: [{ start, end, newText }] }];
+}
+
 export const outdatedLegalReference: Rule = perBlockRule(
   {
     id: 'outdated-legal-reference',
-    description: 'Flags laws and transfer mechanisms that are repealed or invalidated but cited as current',
+    description: 'Flags laws, regulations, transfer mechanisms and seals that are repealed, replaced or never enacted but cited as current',
     defaultSeverity: 'error',
-    tags: ['legal', 'outdated', 'gdpr', 'uk'],
+    tags: ['legal', 'outdated', 'gdpr', 'uk', 'ccpa', 'coppa'],
     legalSource:
-      'Data Protection Act 2018 Sch. 19 para 44; GDPR Art. 94(1); CJEU C-362/14 Schrems I (6 Oct 2015); CJEU C-311/18 Schrems II (16 Jul 2020); Implementing Decision (EU) 2021/914',
+      'Data Protection Act 2018 Sch. 19 para 44; GDPR Arts 68, 94; CJEU C-362/14 Schrems I (6 Oct 2015); CJEU C-311/18 Schrems II (16 Jul 2020); Implementing Decision (EU) 2021/914; ePrivacy Regulation proposal withdrawn 11 Feb 2025; 11 CCR §§7000 ff. (29 Mar 2023); Cal. Civ. Code §1798.135(a)(1); 16 CFR §312.11 (Aristotle removed 4 Aug 2021); DPA 2018 s.119A (IDTA, 21 Mar 2022)',
     explanation:
-      'A policy that relies on a repealed law or an invalidated transfer mechanism misstates the legal basis of the processing (GDPR Art. 13(1)(c) and (f)). A mention that is plainly history ("we previously relied on…") is information only.',
+      'A policy that relies on a repealed law, an invalidated transfer mechanism, a proposal that never became law or an outdated seal misstates the legal basis of the processing (GDPR Art. 13(1)(c) and (f)) or the safeguards behind it. A mention that is plainly history ("we previously relied on…") is information only.',
   },
-  (block, report) => {
+  (block: Block, report) => {
     const taken: Array<[number, number]> = [];
     for (const ref of REFERENCES) {
       for (const m of blockMatches(block, ref.re)) {
         if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-        const text = m.block.text;
-        const local = m.start - m.block.start;
-        const around = text.slice(Math.max(0, local - WINDOW), Math.min(text.length, local + m.match[0].length + WINDOW));
-        if (ref.near && !ref.near.test(around.replace(m.match[0], ' '))) continue;
-        if (ref.notNear && ref.notNear.test(around)) continue;
+        if (ref.near && !ref.near.test(context(ref.nearIn ?? 'window', m).replace(m.match[0], ' '))) continue;
+        if (ref.notNear && ref.notNear.test(context(ref.notNearIn ?? 'window', m))) continue;
         taken.push([m.start, m.end]);
         const historical = HISTORICAL.test(sentenceAround(m.block, m.start).replace(m.match[0], ' '));
         const written = quote(m.match[0]);
         if (historical) {
+          // An information-level reference told as history has nothing left worth saying.
+          if (ref.severity === 'information' || ref.severity === 'hint') continue;
           report({
             start: m.start,
             end: m.end,
@@ -61,13 +88,7 @@ export const outdatedLegalReference: Rule = perBlockRule(
           });
           continue;
         }
-        report({
-          start: m.start,
-          end: m.end,
-          severity: ref.severity,
-          message: `${written} ${ref.status}, ${ref.advice}`,
-          fixes: ref.replacement ? [{ title: `Replace with "${ref.replacement}"`, edits: [{ start: m.start, end: m.end, newText: ref.replacement }] }] : [],
-        });
+        report({ start: m.start, end: m.end, severity: ref.severity, message: `${written} ${ref.status}, ${ref.advice}`, fixes: fixes(ref, m) });
       }
     }
   },

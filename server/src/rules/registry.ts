@@ -28,6 +28,9 @@ import { doubledPossessive } from './doubled-possessive';
 import { typedBullet } from './typed-bullet';
 import { insecureLink } from './insecure-link';
 import { inconsistentContact } from './inconsistent-contact';
+// Compliance (issue 4): what the applicable laws require, and contradictions inside the policy.
+import { COMPLIANCE_RULES } from '../compliance/rules';
+import { CONSISTENCY_RULES } from './consistency';
 
 /** Every rule, in the order their findings are listed. Adding a rule: see CONTRIBUTING.md. */
 export const RULES: readonly Rule[] = Object.freeze([
@@ -59,6 +62,8 @@ export const RULES: readonly Rule[] = Object.freeze([
   typedBullet,
   insecureLink,
   inconsistentContact,
+  ...COMPLIANCE_RULES,
+  ...CONSISTENCY_RULES,
 ]);
 
 export const DOCS_BASE_URL = 'https://github.com/policywright/policywright/blob/main/docs/rules/';

@@ -22,6 +22,8 @@ export interface Finding {
   /** Overrides the rule's default for this finding only, e.g. a historical mention becomes information. */
   readonly severity?: Severity;
   readonly fixes?: readonly Fix[];
+  /** Markdown added to this finding's hover, e.g. why a law was taken to apply. */
+  readonly hoverNote?: string;
 }
 
 export interface RuleMeta {

@@ -1,16 +1,17 @@
 import type { Rule } from './rule';
 import { formatLike, monthsBetween, policyDates } from './util/dates';
 import { quote } from './util/matches';
+import { applicability } from '../compliance/applicability';
 
 export const staleEffectiveDate: Rule = {
   meta: {
     id: 'stale-effective-date',
-    description: 'Warns when the newest effective or last-updated date is more than 12 months before today',
+    description: 'Warns when the newest effective or last-updated date is more than 12 months before today and California law applies (a hint otherwise)',
     defaultSeverity: 'warning',
     tags: ['dates', 'ccpa'],
     legalSource: 'Cal. Civ. Code §1798.130(a)(5) (CCPA/CPRA: update the privacy policy at least once every 12 months)',
     explanation:
-      'The CCPA requires a business to review and update its privacy policy at least once every 12 months, and a stale date tells every reader that nobody has looked at the text since. Measured against today\'s date.',
+      'The CCPA requires a business to review and update its privacy policy at least once every 12 months, and a stale date tells every reader that nobody has looked at the text since. Measured against today\'s date. A warning when California applies (declared in `jurisdictions:` or evident from the text); elsewhere a hint, since other laws ask for regular review without a fixed period.',
   },
   check(ctx) {
     const dates = policyDates(ctx.doc);
@@ -22,11 +23,17 @@ export const staleEffectiveDate: Rule = {
     const age = years >= 2 ? `${years} years` : `${months} months`;
     const today = formatLike(newest.written, ctx.today);
     const same = dates.filter((d) => d.date.getTime() === newest.date.getTime());
+    const california = applicability(ctx.doc).get('us-ca');
+    const why = california
+      ? `the CCPA asks for a review at least every 12 months${california.declared ? '' : '; California inferred from the text'}`
+      : 'policies are expected to be reviewed regularly';
     for (const d of same) {
       ctx.report({
         start: d.start,
         end: d.end,
-        message: `Policy date ${quote(d.written)} is ${age} old, review the policy and update the date (the CCPA asks for a review at least every 12 months)`,
+        severity: california ? undefined : 'hint',
+        message: `Policy date ${quote(d.written)} is ${age} old, review the policy and update the date (${why})`,
+        hoverNote: california ? `*Why California applies:* ${california.reason}.` : undefined,
         fixes: [{ title: `Set the date to today (${today}) after reviewing the policy`, edits: same.map((x) => ({ start: x.start, end: x.end, newText: x.fromFrontMatter ? formatLike('2000-01-01', ctx.today) : formatLike(x.written, ctx.today) })) }],
       });
     }

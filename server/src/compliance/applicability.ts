@@ -1,0 +1,126 @@
+import type { PolicyDocument } from '../model/policyDocument';
+import { perDocument } from '../drafting/memo';
+import { JURISDICTIONS } from '../catalog/clauseCatalog';
+import { complianceOptions } from './options';
+
+/** Why one jurisdiction's law is taken to apply to the policy. */
+export interface Applies {
+  readonly code: string;
+  /** Declared in front matter or by the `policywright.compliance.jurisdictions` setting. */
+  readonly declared: boolean;
+  /** "declared in the front matter", or the cue the text gave, e.g. "the text mentions `California`". */
+  readonly reason: string;
+  /** Where it was declared or inferred from. */
+  readonly start?: number;
+  readonly end?: number;
+}
+
+export interface Applicability {
+  /** In the order of `JURISDICTIONS`, `us` included whenever a US state is. */
+  readonly jurisdictions: readonly Applies[];
+  /** Where the jurisdictions came from: nothing was declared means they were inferred from the text. */
+  readonly source: 'front-matter' | 'setting' | 'inferred';
+  /** The service is directed at children (front matter `audience`, or the text says so). */
+  readonly children: boolean;
+  /** Front matter `sells-or-shares`; undefined when not declared. */
+  readonly sellsOrShares?: boolean;
+  has(code: string): boolean;
+  get(code: string): Applies | undefined;
+}
+
+/**
+ * Cues that make a jurisdiction's law obvious from the text alone. Conservative on purpose: a
+ * finding that rests on a guess says so, and the writer can declare `jurisdictions:` instead.
+ * Case-sensitive where the case is the cue (postcodes, abbreviations).
+ */
+const CUES: ReadonlyArray<{ readonly code: string; readonly re: RegExp; readonly what: string }> = [
+  { code: 'us-ca', re: /\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bCal(?:ifornia|\.)\s+Civ(?:il|\.)\s+Code\b|\bCalOPPA\b/g, what: 'California law' },
+  { code: 'us-ca', re: /\b[A-Z][a-z]+(?: [A-Z][a-z]+)*,? CA\s+9[0-6]\d{3}\b/g, what: 'a California address' },
+  { code: 'eu', re: /\b(?<!UK[ -])GDPR\b|\bGeneral Data Protection Regulation\b|\bRegulation \(EU\) 2016\/679\b|\bEuropean Economic Area\b|\bEEA\b|\bEuropean Union\b/g, what: 'EU law or the EEA' },
+  { code: 'uk', re: /\bUK GDPR\b|\bData Protection Act,? (?:of )?(?:1998|2018)\b|\bInformation Commissioner(?:'s|’s)? Office\b|\bICO\b|\bUnited Kingdom\b/g, what: 'UK law or the United Kingdom' },
+  // A UK postcode after a town, or a London or +44 telephone number.
+  { code: 'uk', re: /\b(?:London|Manchester|Birmingham|Edinburgh|Glasgow|Cardiff|Belfast|Bristol|Leeds|Oxford|Cambridge)\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\+44\s?\(?0?\)?\s?\d{2,4}|\b020\s?[378]\d{3}\s?\d{4}\b|\b020[378]\s?\d{3}\s?\d{4}\b/g, what: 'a UK address or telephone number' },
+  { code: 'us-va', re: /\bVirginia Consumer Data Protection Act\b|\bVCDPA\b/g, what: 'Virginia law' },
+  { code: 'us-co', re: /\bColorado Privacy Act\b/g, what: 'Colorado law' },
+  { code: 'us-ct', re: /\bConnecticut Data Privacy Act\b|\bCTDPA\b/g, what: 'Connecticut law' },
+  { code: 'us-tx', re: /\bTexas Data Privacy and Security Act\b|\bTDPSA\b/g, what: 'Texas law' },
+  { code: 'ca', re: /\bPIPEDA\b|\bPersonal Information Protection and Electronic Documents Act\b/g, what: 'Canadian law' },
+  { code: 'ca-qc', re: /\bQu[eé]bec\b|\bLaw 25\b|\bP-39\.1\b/g, what: 'Québec' },
+  { code: 'br', re: /\bLGPD\b|\bLei Geral de Prote[cç][aã]o de Dados\b|\b13\.709\b/g, what: 'Brazilian law' },
+];
+
+// Said of the service, not of a children's section that says the service is not for children.
+const DIRECTED_AT_CHILDREN = /\b(?:is|are)\s+(?:directed|aimed|designed)\s+(?:at|to|for)\s+children\b|\bfor children under (?:the age of )?1[0-6]\b(?![^.]*\bnot\b)/i;
+const NOT_DIRECTED = /\bnot\b[^.]{0,40}\b(?:directed|aimed|designed|intended)\b|\b(?:directed|aimed|designed|intended)\b[^.]{0,20}\bnot\b/i;
+
+export const applicability = perDocument((doc: PolicyDocument): Applicability => {
+  const list: Applies[] = [];
+  let source: Applicability['source'] = 'inferred';
+  const fm = doc.frontMatter;
+  const declared = doc.fields.jurisdictions.filter((c) => c in JURISDICTIONS);
+  if (declared.length > 0 && fm) {
+    source = 'front-matter';
+    const keyAt = doc.text.indexOf('jurisdictions', fm.start);
+    for (const code of declared) list.push({ code, declared: true, reason: 'declared in the front matter', start: keyAt >= 0 && keyAt < fm.end ? keyAt : fm.start, end: keyAt >= 0 && keyAt < fm.end ? keyAt + 'jurisdictions'.length : fm.start });
+  } else {
+    const fromSetting = complianceOptions(doc).jurisdictions.filter((c) => c in JURISDICTIONS);
+    if (fromSetting.length > 0) {
+      source = 'setting';
+      for (const code of fromSetting) list.push({ code, declared: true, reason: 'set by `policywright.compliance.jurisdictions`' });
+    } else {
+      for (const cue of CUES) {
+        if (list.some((a) => a.code === cue.code)) continue;
+        const hit = firstCue(doc, cue.re);
+        if (hit) list.push({ code: cue.code, declared: false, reason: `the text mentions ${hit.text.includes('`') ? hit.text : '`' + hit.text + '`'} (${cue.what}, line ${doc.lines.lineAt(hit.start) + 1})`, start: hit.start, end: hit.end });
+      }
+    }
+  }
+  if (list.some((a) => a.code.startsWith('us-')) && !list.some((a) => a.code === 'us')) {
+    const state = list.find((a) => a.code.startsWith('us-'))!;
+    list.push({ ...state, code: 'us', reason: `${JURISDICTIONS[state.code].name} applies, so US federal law does too` });
+  }
+  const order = Object.keys(JURISDICTIONS);
+  list.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+  const byCode = new Map(list.map((a) => [a.code, a]));
+  return Object.freeze({
+    jurisdictions: Object.freeze(list),
+    source,
+    children: directedAtChildren(doc),
+    sellsOrShares: doc.fields.sellsOrShares,
+    has: (code: string) => byCode.has(code),
+    get: (code: string) => byCode.get(code),
+  });
+});
+
+function firstCue(doc: PolicyDocument, re: RegExp): { start: number; end: number; text: string } | undefined {
+  for (const block of doc.blocks) {
+    re.lastIndex = 0;
+    const m = re.exec(block.text);
+    if (m) return { start: block.start + m.index, end: block.start + m.index + m[0].length, text: m[0] };
+  }
+  return undefined;
+}
+
+function directedAtChildren(doc: PolicyDocument): boolean {
+  const audience = doc.fields.audience;
+  if (audience !== undefined) {
+    const values = (typeof audience === 'string' ? audience.split(/[,\s]+/) : audience).map((a) => a.toLowerCase());
+    return values.some((a) => /^(?:children|child|kids|under-?13|mixed)$/.test(a));
+  }
+  for (const block of doc.blocks) {
+    for (const s of block.sentences) {
+      const sentence = block.text.slice(s.start - block.start, s.end - block.start);
+      if (DIRECTED_AT_CHILDREN.test(sentence) && !NOT_DIRECTED.test(sentence)) return true;
+    }
+  }
+  return false;
+}
+
+/** One line for hovers and the checklist: which jurisdictions apply and how that was decided. */
+export function describeApplicability(a: Applicability): string {
+  const names = a.jurisdictions.filter((j) => j.code !== 'us' || a.children).map((j) => JURISDICTIONS[j.code].name);
+  if (names.length === 0) return 'No jurisdiction is declared or evident from the text: declare one in the front matter, e.g. `jurisdictions: [eu, uk, us-ca]`';
+  if (a.source === 'front-matter') return `Checked against the law of ${names.join(', ')}, as declared in the front matter`;
+  if (a.source === 'setting') return `Checked against the law of ${names.join(', ')}, from the \`policywright.compliance.jurisdictions\` setting`;
+  return `Checked against the law of ${names.join(', ')}, inferred from the text; declare \`jurisdictions:\` in the front matter to confirm or change this`;
+}

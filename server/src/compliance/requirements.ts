@@ -1,0 +1,93 @@
+import data from '../../data/requirements.json';
+import type { PolicyDocument } from '../model/policyDocument';
+import type { Severity } from '../rules/rule';
+import { perDocument } from '../drafting/memo';
+import { JURISDICTIONS } from '../catalog/clauseCatalog';
+import { applicability, type Applies } from './applicability';
+import { disclosure, disclosuresOf, type Evidence } from './disclosures';
+
+export interface Requirement {
+  /** `<law>.<disclosure>`, e.g. `gdpr.complaint-authority`. */
+  readonly id: string;
+  readonly disclosure: string;
+  readonly title: string;
+  readonly article: string;
+  readonly severity: Severity;
+  /** The library clause that satisfies it. */
+  readonly clause: string;
+  /** Applies only when the policy makes this other disclosure (e.g. it mentions consent). */
+  readonly whenMentions?: string;
+}
+
+export interface Law {
+  readonly id: string;
+  readonly name: string;
+  readonly jurisdiction: string;
+  readonly whenChildren: boolean;
+  readonly rule: string;
+  readonly source: string;
+  readonly items: readonly Requirement[];
+}
+
+export const LAWS: readonly Law[] = Object.freeze(
+  data.laws.map((l) => {
+    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; when?: { mentions: string } }> };
+    return Object.freeze({
+      id: raw.id,
+      name: raw.name,
+      jurisdiction: raw.jurisdiction,
+      whenChildren: raw.when === 'children',
+      rule: raw.rule,
+      source: raw.source,
+      items: Object.freeze(
+        raw.items.map((i) =>
+          Object.freeze({
+            id: `${raw.id}.${i.disclosure}`,
+            disclosure: i.disclosure,
+            title: disclosure(i.disclosure)?.title ?? i.disclosure,
+            article: i.article,
+            severity: i.severity as Severity,
+            clause: i.clause,
+            whenMentions: i.when?.mentions,
+          }),
+        ),
+      ),
+    });
+  }),
+);
+
+export interface ItemStatus {
+  readonly law: Law;
+  readonly requirement: Requirement;
+  /** The passage that satisfies it; absent when the policy does not make the disclosure. */
+  readonly evidence?: Evidence;
+  /** The severity for this document: one step milder when the law was only inferred. */
+  readonly severity: Severity;
+}
+
+export interface LawStatus {
+  readonly law: Law;
+  readonly applies: Applies;
+  readonly items: readonly ItemStatus[];
+}
+
+const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'information', hint: 'hint' };
+
+/** For every law that applies to the document: each of its requirements, met or not. */
+export const complianceStatus = perDocument((doc: PolicyDocument): readonly LawStatus[] => {
+  const a = applicability(doc);
+  const found = disclosuresOf(doc);
+  const out: LawStatus[] = [];
+  for (const law of LAWS) {
+    const applies = a.get(law.jurisdiction);
+    if (!applies || !(law.jurisdiction in JURISDICTIONS)) continue;
+    if (law.whenChildren && !a.children) continue;
+    const items: ItemStatus[] = [];
+    for (const requirement of law.items) {
+      if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
+      items.push(Object.freeze({ law, requirement, evidence: found.get(requirement.disclosure), severity: applies.declared ? requirement.severity : MILDER[requirement.severity] }));
+    }
+    out.push(Object.freeze({ law, applies, items: Object.freeze(items) }));
+  }
+  return Object.freeze(out);
+});

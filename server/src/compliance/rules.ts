@@ -1,0 +1,61 @@
+import type { Rule } from '../rules/rule';
+import { JURISDICTIONS } from '../catalog/clauseCatalog';
+import { LAWS, complianceStatus } from './requirements';
+import { complianceOptions } from './options';
+import { placeRequirement } from './placement';
+
+/**
+ * One rule per law (the US state laws share one): each required disclosure the policy does not
+ * make is one finding, citing the provision, with a fix that adds it from the clause library.
+ */
+function missingDisclosureRule(ruleId: string): Rule {
+  const laws = LAWS.filter((l) => l.rule === ruleId);
+  const names = laws.map((l) => l.name);
+  const jurisdictions = [...new Set(laws.map((l) => JURISDICTIONS[l.jurisdiction]?.name ?? l.jurisdiction))];
+  return {
+    meta: {
+      id: ruleId,
+      description: `Reports each disclosure ${names.join(', ')} require${names.length === 1 ? 's' : ''} that the policy does not make`,
+      defaultSeverity: 'error',
+      tags: ['compliance', ...new Set(laws.map((l) => l.jurisdiction))],
+      legalSource: laws.map((l) => l.source).join('; '),
+      explanation: `Applies when the policy's front matter declares ${jurisdictions.join(' or ')} in \`jurisdictions:\`, or when the text makes it evident (then findings are one step milder). Each finding names the provision that requires the item; the quick fix adds a sentence to the right section, or inserts the library clause where that section usually stands. One insertion satisfies every law that asks for the same item.`,
+    },
+    check(ctx) {
+      const options = complianceOptions(ctx.doc);
+      for (const status of complianceStatus(ctx.doc)) {
+        if (status.law.rule !== ruleId) continue;
+        const inferred = !status.applies.declared;
+        const note = inferred
+          ? `*Why this law applies:* ${status.applies.reason}. This was inferred from the text: declare the policy's jurisdictions in its front matter, e.g. \`jurisdictions: [${status.law.jurisdiction}]\`, or set \`policywright.compliance.jurisdictions\`.`
+          : `*Why this law applies:* ${JURISDICTIONS[status.law.jurisdiction]?.name ?? status.law.jurisdiction} is ${status.applies.reason}.`;
+        for (const item of status.items) {
+          // A missing date is missing-effective-date's finding; one finding, not one per law.
+          if (item.evidence || item.requirement.disclosure in REPORTED_ELSEWHERE) continue;
+          const place = placeRequirement(ctx.doc, item.requirement, options.library, ctx.today);
+          ctx.report({
+            start: place.start,
+            end: place.end,
+            severity: item.severity,
+            message: `Missing for ${status.law.name}: ${lowerFirst(item.requirement.title)} (${item.requirement.article}), add it${place.section ? ` to ${quoteTitle(place.section.title)}` : ''}${inferred ? ` (${status.law.name} inferred from the text)` : ''}`,
+            fixes: place.fixes,
+            hoverNote: note,
+          });
+        }
+      }
+    },
+  };
+}
+
+/** Disclosures another rule already reports, by the rule that does. */
+export const REPORTED_ELSEWHERE: Readonly<Record<string, string>> = Object.freeze({ 'effective-date': 'missing-effective-date' });
+
+function lowerFirst(s: string): string {
+  return /^(?:The|Who|How|Whether|What|Where|An?|Parents'|Sensitive)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+function quoteTitle(title: string): string {
+  return '`' + (title.length > 50 ? title.slice(0, 49) + '…' : title) + '`';
+}
+
+export const COMPLIANCE_RULES: readonly Rule[] = Object.freeze([...new Set(LAWS.map((l) => l.rule))].map(missingDisclosureRule));

@@ -1,0 +1,151 @@
+import type { Rule } from './rule';
+import type { Block, BlockKind } from '../model/blocks';
+import type { PolicyDocument } from '../model/policyDocument';
+import { quote } from './util/matches';
+import { lineOf, sentenceFacts, type SentenceFact } from './util/sentences';
+import { applicability, type Applies } from '../compliance/applicability';
+
+const NUMBER = '(\\d{1,2}|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)';
+/** "under 13", "under the age of 16", "younger than 14", "at least 13 years old", "16 or older", "13+". */
+const AGE = new RegExp(
+  `\\b(?:(?:under|below|younger\\s+than|less\\s+than)[\\s-]+(?:the\\s+age\\s+of\\s+|age\\s+)?|(?:at\\s+least|over\\s+the\\s+age\\s+of|older\\s+than|aged|over)\\s+(?:the\\s+age\\s+of\\s+)?|ages?\\s+of\\s+)${NUMBER}\\b(?!\\s*(?:days?|weeks?|months?|hours?|minutes?|characters?|%|percent|digits?|items?|times?|kb|mb)\\b)|\\b(\\d{1,2})\\s+(?:years?\\s+(?:(?:of\\s+age|old)\\s+)?)?(?:or|and)\\s+(?:older|over|above|up)\\b|\\b(\\d{1,2})\\+(?!\\w)`,
+  'gi',
+);
+const WORDS: Record<string, number> = { twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18 };
+const ABOUT_CHILDREN = /\b(?:child(?:ren)?|minors?|kids?|parent(?:s|al)?|guardians?|teen(?:s|ager|agers)?|young\s+people|age|aged|years?\s+old|years?\s+of\s+age|COPPA)\b/i;
+/** The CCPA's opt-in for under-16s (Cal. Civ. Code §1798.120(c)) is a different age for a different thing. */
+const SALE_AGE = /\b(?:sell|sells|sale|sold|opt[- ]in|affirmative(?:ly)?\s+authori[sz]|advertis|disclos|personali[sz]ed\s+ads|marketing)/i;
+/** "between the ages of 13 and 16", "13 to 15": a range, not a threshold. */
+const RANGE = /\bbetween\s+(?:the\s+)?ages?\s+(?:of\s+)?\d{1,2}\s+and\s+\d{1,2}\b|\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b/i;
+/** "under 16, or the lower age your country sets": the writer has already tied the age to the law. */
+const LOCAL = /\b(?:your\s+(?:country|jurisdiction|state|region|member\s+state|location)|country\s+(?:of|where)|where\s+you\s+(?:live|reside|are)|(?:local|applicable|national|relevant)\s+(?:law|laws|legislation)|laws?\s+of\s+your|in\s+some\s+(?:countries|jurisdictions)|depending\s+on|(?:a\s+)?(?:lower|higher|different)\s+age|age\s+of\s+(?:digital\s+)?(?:consent|majority)\s+(?:in|where)|residents?\s+of|residing\s+in|(?:each|every)\s+country|country\s+or\s+region|by\s+country|other\s+countries)\b/i;
+const REGIONS: ReadonlyArray<[string, RegExp]> = [
+  ['eu', /\b(?:EEA|EU|European|GDPR|Member\s+States?|Europe)\b/],
+  ['uk', /\b(?:UK|United\s+Kingdom|Britain|British)\b/],
+  ['us', /\b(?:COPPA|United\s+States|U\.S\.|USA|Children['’]s\s+Online\s+Privacy\s+Protection\s+Act|FTC)\b/],
+  ['us-ca', /\b(?:California|CCPA|CPRA)\b/],
+];
+
+/** Member States that set each age below the default of 16 (GDPR Art. 8(1), second subparagraph). */
+const MEMBER_STATES: Record<number, string> = {
+  13: 'Belgium, Denmark, Estonia, Finland, Latvia, Malta, Portugal and Sweden',
+  14: 'Austria, Bulgaria, Cyprus, Italy, Lithuania and Spain',
+  15: 'the Czech Republic, France, Greece and Slovenia',
+};
+
+export interface AgeStatement {
+  readonly age: number;
+  /** The phrase as written, relative to the sentence. */
+  readonly phrase: string;
+  readonly index: number;
+  readonly local: boolean;
+  readonly regions: readonly string[];
+}
+
+export function classifyAgeSentence(text: string, kind: BlockKind): AgeStatement | undefined {
+  if (kind === 'heading' || !ABOUT_CHILDREN.test(text) || SALE_AGE.test(text) || RANGE.test(text)) return undefined;
+  AGE.lastIndex = 0;
+  const found: Array<{ age: number; phrase: string; index: number }> = [];
+  let m: RegExpExecArray | null;
+  while ((m = AGE.exec(text)) !== null) {
+    const raw = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+    const age = WORDS[raw] ?? Number(raw);
+    if (age >= 10 && age <= 18) found.push({ age, phrase: m[0], index: m.index });
+  }
+  if (found.length === 0) return undefined;
+  // Two ages in one sentence are tiers the sentence explains ("under 13, or under 16 in the EU").
+  if (new Set(found.map((f) => f.age)).size > 1) return undefined;
+  const first = found[0];
+  if (first.age > 16) return undefined;
+  return { ...first, local: LOCAL.test(text), regions: REGIONS.filter(([, re]) => re.test(text)).map(([code]) => code) };
+}
+
+const statements = sentenceFacts(classifyAgeSentence);
+
+function sectionRegions(doc: PolicyDocument, offset: number): string[] {
+  const titles = doc.sectionPath(offset).join(' | ');
+  return REGIONS.filter(([, re]) => re.test(titles)).map(([code]) => code);
+}
+
+/** The prose just before a list item's list: "The service is not for children whose age:". */
+function introOf(doc: PolicyDocument, block: Block): string {
+  const i = doc.blocks.indexOf(block);
+  for (let k = i - 1; k >= 0 && k >= i - 30; k--) if (doc.blocks[k].kind !== 'list-item') return doc.blocks[k].text;
+  return '';
+}
+
+function inferredNote(a: Applies, law: string): string {
+  return a.declared ? '' : ` (${law} inferred: ${a.reason})`;
+}
+
+export const childrenAgeMismatch: Rule = {
+  meta: {
+    id: 'children-age-mismatch',
+    description: "Finds children's ages that differ between parts of the policy or fall below the age the applicable law sets",
+    defaultSeverity: 'warning',
+    tags: ['consistency', 'children', 'gdpr', 'uk', 'coppa'],
+    legalSource:
+      'GDPR Art. 8(1) (16 by default, Member States 13–16; applicable from 25 May 2018); UK GDPR Art. 8(1) as amended by the Data Protection Act 2018 s.9 (13); 16 CFR 312.2 (COPPA: a child is under 13); Cal. Civ. Code §1798.120(c) (opt-in to sale or sharing under 16)',
+    explanation:
+      'The age below which a parent must consent is set by law: 16 by default under the GDPR (13 to 15 where a Member State says so), 13 in the UK, and 13 under COPPA in the US. A policy that gives one age in one place and another elsewhere, or an age lower than the law of its readers, leaves families unsure who may sign up and can make consent invalid.',
+  },
+  check(ctx) {
+    const { doc } = ctx;
+    const all = statements(doc);
+    if (all.length === 0) return;
+    const app = applicability(doc);
+    // The paragraph, or the line that introduces a list, can tie the age to the reader's country too.
+    const local = (s: SentenceFact<AgeStatement>) => s.value.local || LOCAL.test(s.block.text) || (s.block.kind === 'list-item' && LOCAL.test(introOf(doc, s.block)));
+    const where = (s: SentenceFact<AgeStatement>) => [...new Set([...s.value.regions, ...sectionRegions(doc, s.start)])];
+    const span = (s: SentenceFact<AgeStatement>) => ({ start: s.start + s.value.index, end: s.start + s.value.index + s.value.phrase.length });
+
+    // One finding per sentence: an age below the law's is the more useful thing to say.
+    const reported = new Set<number>();
+    // Ages below what the law of the policy's readers sets.
+    const eu = app.get('eu');
+    const belowLaw = new Set<number>();
+    // A policy that says somewhere that the age depends on the country has answered the question the law asks.
+    const acknowledged = all.some(local);
+    for (const s of all) {
+      if (acknowledged || belowLaw.has(s.value.age)) continue;
+      const regions = where(s);
+      const age = s.value.age;
+      if (age < 16 && (regions.includes('eu') || (regions.length === 0 && eu))) {
+        belowLaw.add(age);
+        reported.add(s.start);
+        const states = MEMBER_STATES[age] ? `only ${MEMBER_STATES[age]} set ${age}` : `no Member State may set an age below 13`;
+        const uk = app.has('uk') && age === 13 ? ' (13 is right for the UK: UK GDPR Art. 8(1), DPA 2018 s.9)' : '';
+        const note = regions.includes('eu') || !eu ? '' : inferredNote(eu, 'EU law');
+        ctx.report({
+          ...span(s),
+          message: `${quote(s.value.phrase)} is below the GDPR's default age of 16 for a child's own consent (Art. 8(1)); ${states}${uk}: say "under 16", or "under 16, or the lower age your country sets"${note}`,
+          fixes: [],
+        });
+      } else if (age < 13 && regions.length === 0 && (app.has('us') || app.has('uk'))) {
+        belowLaw.add(age);
+        reported.add(s.start);
+        const law = app.get('us') ?? app.get('uk')!;
+        ctx.report({
+          ...span(s),
+          message: `${quote(s.value.phrase)} is below 13, the age COPPA protects (16 CFR 312.2) and the UK sets (UK GDPR Art. 8(1)): say "under 13"${inferredNote(law, law.code === 'uk' ? 'UK law' : 'US law')}`,
+          fixes: [],
+        });
+      }
+    }
+    // Ages that the policy states without tying them to a law or a place.
+    const plain = all.filter((s) => !local(s) && where(s).length === 0);
+    const consentAges = plain.filter((s) => s.value.age >= 13);
+    const base = consentAges[0];
+    const reportedAges = new Set<number>(base ? [base.value.age] : []);
+    for (const s of consentAges) {
+      if (reportedAges.has(s.value.age)) continue;
+      reportedAges.add(s.value.age);
+      if (reported.has(s.start)) continue;
+      ctx.report({
+        ...span(s),
+        message: `${quote(s.value.phrase)} gives a different children's age from line ${lineOf(doc, base.start)} (${quote(base.value.phrase)}): use one age throughout, or say which age applies where (13 under COPPA and in the UK, 16 by default under GDPR Art. 8)`,
+        fixes: [],
+      });
+    }
+  },
+};
