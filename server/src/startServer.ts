@@ -31,7 +31,7 @@ import { provideDocumentLinks } from './features/documentLinks';
 import { provideDocumentHighlights } from './features/documentHighlights';
 import { mergeHovers, provideDraftingHover } from './features/draftingHover';
 import { useDraftingOptions } from './drafting/options';
-import { useComplianceOptions } from './compliance/options';
+import { useComplianceOptions, withLibrary } from './compliance/options';
 import { TypingTracker, type TypingOptions } from './typing';
 import { newPolicy, NEW_POLICY_METHOD, type NewPolicyParams } from './features/newPolicy';
 
@@ -146,7 +146,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
     const doc = cache.document(document.uri, document.version, document.getText(), settings.maxFileSize);
     if (!isPolicy(document.uri, doc, settings.files)) return undefined;
     useDraftingOptions(doc, settings.drafting);
-    useComplianceOptions(doc, { ...settings.compliance, library: loadedLibrary });
+    useComplianceOptions(doc, withLibrary(settings.compliance, loadedLibrary));
     return cache.analyse(document.uri, document.version, document.getText(), settings);
   };
 

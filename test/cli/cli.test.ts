@@ -79,11 +79,11 @@ describe('policywright check', () => {
     assert.deepEqual(findings(out), [
       `${F}/errors/privacy-policy.md:7:8 unfilled-placeholder`,
       `${F}/errors/privacy-policy.md:11:27 outdated-legal-reference`,
-      `${F}/errors/privacy-policy.md:11:61 doubled-word`,
+      `${F}/errors/privacy-policy.md:11:55 doubled-word`,
     ]);
     const text = out.split('\n');
     assert.ok(text.some((l) => l.startsWith(`${F}/errors/privacy-policy.md:7:8 error unfilled-placeholder `) && l.includes('`[COMPANY NAME]`')), out);
-    assert.ok(text.some((l) => l.startsWith(`${F}/errors/privacy-policy.md:11:61 warning doubled-word `)), out);
+    assert.ok(text.some((l) => l.startsWith(`${F}/errors/privacy-policy.md:11:55 warning doubled-word `)), out);
   });
 
   it('prints the findings as JSON with --format json', () => {
@@ -93,8 +93,8 @@ describe('policywright check', () => {
     assert.equal(report.version, 1);
     assert.deepEqual(report.findings.map((f) => `${f.path}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ${f.ruleId}`), [
       `${F}/errors/privacy-policy.md:7:8-7:22 error unfilled-placeholder`,
-      `${F}/errors/privacy-policy.md:11:27-11:51 error outdated-legal-reference`,
-      `${F}/errors/privacy-policy.md:11:61-11:68 warning doubled-word`,
+      `${F}/errors/privacy-policy.md:11:27-11:45 error outdated-legal-reference`,
+      `${F}/errors/privacy-policy.md:11:55-11:62 warning doubled-word`,
     ]);
     for (const f of report.findings) {
       assert.equal(typeof f.message, 'string');
@@ -190,7 +190,7 @@ describe('the policywright bin', () => {
     assert.equal(status, 1, stderr);
     // Run on today's date, so a stale-date warning may join the findings the in-process tests pin down.
     const found = findings(stdout).filter((f) => !f.endsWith('stale-effective-date'));
-    assert.deepEqual(found, ['errors/privacy-policy.md:7:8 unfilled-placeholder', 'errors/privacy-policy.md:11:27 outdated-legal-reference', 'errors/privacy-policy.md:11:61 doubled-word']);
+    assert.deepEqual(found, ['errors/privacy-policy.md:7:8 unfilled-placeholder', 'errors/privacy-policy.md:11:27 outdated-legal-reference', 'errors/privacy-policy.md:11:55 doubled-word']);
     assert.match(stderr, /1 policy checked: 2 errors/);
   });
 

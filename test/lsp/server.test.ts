@@ -32,7 +32,7 @@ const POLICY = lines(
   '',
   '## Who we are',
   '',
-  'We are [COMPANY NAME] and we follow the Data Protection Act 1998.',
+  'We are [COMPANY NAME] and we follow the Directive 95/46/EC.',
   '',
   '## Cookies',
   '',
@@ -81,7 +81,7 @@ describe('language server wiring', () => {
     const diagnostics = await h.diagnostics(URI);
     assert.deepEqual(render(diagnostics), [
       `${show(rangeOf(POLICY, '[COMPANY NAME]'))} unfilled-placeholder ${DiagnosticSeverity.Error}`,
-      `${show(rangeOf(POLICY, 'Data Protection Act 1998'))} outdated-legal-reference ${DiagnosticSeverity.Error}`,
+      `${show(rangeOf(POLICY, 'Directive 95/46/EC'))} outdated-legal-reference ${DiagnosticSeverity.Error}`,
       `${show(rangeOf(POLICY, 'the the'))} doubled-word ${DiagnosticSeverity.Warning}`,
     ]);
     for (const d of diagnostics) {
@@ -149,7 +149,7 @@ describe('language server wiring', () => {
       const hover = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { ...position, character: position.character + 2 } });
       return (hover?.contents as MarkupContent | undefined)?.value ?? '';
     };
-    const phrase = await hoverAt('Data Protection Act 1998');
+    const phrase = await hoverAt('Directive 95/46/EC');
     const legalSource = ruleById('outdated-legal-reference')?.meta.legalSource;
     assert.ok(legalSource && phrase.includes(legalSource), phrase);
 
@@ -174,10 +174,13 @@ describe('language server wiring', () => {
     assert.equal(edits.length, 1);
     assert.doesNotMatch(edits[0].newText, /1998/);
     const fixed = applyEdits(POLICY, edits);
-    assert.equal(fixed, POLICY.replace('Data Protection Act 1998', edits[0].newText));
+    assert.equal(fixed, POLICY.replace('Directive 95/46/EC', edits[0].newText));
 
     await h.changeDocument(URI, 2, [{ text: fixed }]);
-    assert.deepEqual((await h.diagnostics(URI)).map((d) => d.code), ['unfilled-placeholder', 'doubled-word']);
+    const codes = (await h.diagnostics(URI)).map((d) => String(d.code));
+    assert.deepEqual(codes.filter((c) => !c.startsWith('missing-')), ['unfilled-placeholder', 'doubled-word']);
+    // The fixed text cites the GDPR, so the GDPR's checklist now applies, inferred from the text.
+    assert.ok(codes.includes('missing-gdpr-disclosure'));
   });
 
   it('turns a rule off or lowers it to a hint when the settings say so', async () => {

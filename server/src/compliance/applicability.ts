@@ -1,7 +1,6 @@
 import type { PolicyDocument } from '../model/policyDocument';
-import { perDocument } from '../drafting/memo';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
-import { complianceOptions } from './options';
+import { complianceOptions, type ComplianceOptions } from './options';
 
 /** Why one jurisdiction's law is taken to apply to the policy. */
 export interface Applies {
@@ -34,9 +33,9 @@ export interface Applicability {
  * Case-sensitive where the case is the cue (postcodes, abbreviations).
  */
 const CUES: ReadonlyArray<{ readonly code: string; readonly re: RegExp; readonly what: string }> = [
-  { code: 'us-ca', re: /\bCalifornia\b|\bCCPA\b|\bCPRA\b|\bCal(?:ifornia|\.)\s+Civ(?:il|\.)\s+Code\b|\bCalOPPA\b/g, what: 'California law' },
-  { code: 'us-ca', re: /\b[A-Z][a-z]+(?: [A-Z][a-z]+)*,? CA\s+9[0-6]\d{3}\b/g, what: 'a California address' },
-  { code: 'eu', re: /\b(?<!UK[ -])GDPR\b|\bGeneral Data Protection Regulation\b|\bRegulation \(EU\) 2016\/679\b|\bEuropean Economic Area\b|\bEEA\b|\bEuropean Union\b/g, what: 'EU law or the EEA' },
+  { code: 'us-ca', re: /\bCalifornia (?:residents?|consumers?|law|Consumer Privacy Act|Privacy Rights Act|Online Privacy Protection Act|Civil Code|privacy rights)\b|\b(?:residents|consumers) (?:of|in) California\b|\bCCPA\b|\bCPRA\b|\bCal(?:ifornia|\.)\s+Civ(?:il|\.)\s+Code\b|\bCalOPPA\b|\bShine the Light\b/g, what: 'California law or California residents' },
+  { code: 'us-ca', re: /[A-Z][a-z]+,? CA 9[0-6]\d{3}/g, what: 'a California address' },
+  { code: 'eu', re: /\b(?<!UK[ -])GDPR\b|\bGeneral Data Protection Regulation\b|\bRegulation \(EU\) 2016\/679\b|\b(?:individuals|residents|users|people) (?:in|of|from) the (?:EU|EEA|European Union|European Economic Area)\b|\bEU\/EEA\b|\b(?:EU|European) representative\b/g, what: 'EU law or people in the EU/EEA' },
   { code: 'uk', re: /\bUK GDPR\b|\bData Protection Act,? (?:of )?(?:1998|2018)\b|\bInformation Commissioner(?:'s|’s)? Office\b|\bICO\b|\bUnited Kingdom\b/g, what: 'UK law or the United Kingdom' },
   // A UK postcode after a town, or a London or +44 telephone number.
   { code: 'uk', re: /\b(?:London|Manchester|Birmingham|Edinburgh|Glasgow|Cardiff|Belfast|Bristol|Leeds|Oxford|Cambridge)\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\+44\s?\(?0?\)?\s?\d{2,4}|\b020\s?[378]\d{3}\s?\d{4}\b|\b020[378]\s?\d{3}\s?\d{4}\b/g, what: 'a UK address or telephone number' },
@@ -53,7 +52,19 @@ const CUES: ReadonlyArray<{ readonly code: string; readonly re: RegExp; readonly
 const DIRECTED_AT_CHILDREN = /\b(?:is|are)\s+(?:directed|aimed|designed)\s+(?:at|to|for)\s+children\b|\bfor children under (?:the age of )?1[0-6]\b(?![^.]*\bnot\b)/i;
 const NOT_DIRECTED = /\bnot\b[^.]{0,40}\b(?:directed|aimed|designed|intended)\b|\b(?:directed|aimed|designed|intended)\b[^.]{0,20}\bnot\b/i;
 
-export const applicability = perDocument((doc: PolicyDocument): Applicability => {
+// Kept per document and settings: changing \`policywright.compliance.jurisdictions\` re-decides.
+const cache = new WeakMap<PolicyDocument, { readonly options: ComplianceOptions; readonly value: Applicability }>();
+
+export function applicability(doc: PolicyDocument): Applicability {
+  const options = complianceOptions(doc);
+  const hit = cache.get(doc);
+  if (hit && hit.options === options) return hit.value;
+  const value = decide(doc, options);
+  cache.set(doc, { options, value });
+  return value;
+}
+
+function decide(doc: PolicyDocument, options: ComplianceOptions): Applicability {
   const list: Applies[] = [];
   let source: Applicability['source'] = 'inferred';
   const fm = doc.frontMatter;
@@ -63,7 +74,7 @@ export const applicability = perDocument((doc: PolicyDocument): Applicability =>
     const keyAt = doc.text.indexOf('jurisdictions', fm.start);
     for (const code of declared) list.push({ code, declared: true, reason: 'declared in the front matter', start: keyAt >= 0 && keyAt < fm.end ? keyAt : fm.start, end: keyAt >= 0 && keyAt < fm.end ? keyAt + 'jurisdictions'.length : fm.start });
   } else {
-    const fromSetting = complianceOptions(doc).jurisdictions.filter((c) => c in JURISDICTIONS);
+    const fromSetting = options.jurisdictions.filter((c) => c in JURISDICTIONS);
     if (fromSetting.length > 0) {
       source = 'setting';
       for (const code of fromSetting) list.push({ code, declared: true, reason: 'set by `policywright.compliance.jurisdictions`' });
@@ -90,7 +101,7 @@ export const applicability = perDocument((doc: PolicyDocument): Applicability =>
     has: (code: string) => byCode.has(code),
     get: (code: string) => byCode.get(code),
   });
-});
+}
 
 function firstCue(doc: PolicyDocument, re: RegExp): { start: number; end: number; text: string } | undefined {
   for (const block of doc.blocks) {

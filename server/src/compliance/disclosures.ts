@@ -21,7 +21,7 @@ export interface Evidence {
 
 interface Pattern {
   readonly re: RegExp;
-  readonly and?: RegExp;
+  readonly and: readonly RegExp[];
   readonly not?: RegExp;
   readonly within?: readonly string[];
   readonly notWithin?: readonly string[];
@@ -35,7 +35,7 @@ interface Compiled extends Disclosure {
 }
 
 const COMPILED: readonly Compiled[] = data.disclosures.map((d) => {
-  const raw = d as { id: string; title: string; cue: string; detector?: 'dates' | 'email'; addition?: string; patterns: Array<{ re: string; and?: string; not?: string; within?: string[]; notWithin?: string[]; heading?: boolean; case?: boolean }> };
+  const raw = d as { id: string; title: string; cue: string; detector?: 'dates' | 'email'; addition?: string; patterns: Array<{ re: string; and?: string | string[]; not?: string; within?: string[]; notWithin?: string[]; heading?: boolean; case?: boolean }> };
   return Object.freeze({
     id: raw.id,
     title: raw.title,
@@ -44,7 +44,7 @@ const COMPILED: readonly Compiled[] = data.disclosures.map((d) => {
     cue: raw.cue ? new RegExp(raw.cue, 'i') : undefined,
     patterns: raw.patterns.map((p) => ({
       re: new RegExp(p.re, p.case ? '' : 'i'),
-      and: p.and ? new RegExp(p.and, 'i') : undefined,
+      and: (p.and === undefined ? [] : typeof p.and === 'string' ? [p.and] : p.and).map((a) => new RegExp(a, 'i')),
       not: p.not ? new RegExp(p.not, 'i') : undefined,
       within: p.within,
       notWithin: p.notWithin,
@@ -86,7 +86,7 @@ const hitsPerBlock = perBlockText((block: Block): readonly BlockHit[] => {
       // A block reads as its sentences; list items and table cells are short, so one sentence each.
       const span = spans.find((s) => {
         const sentence = text.slice(s.start - block.start, s.end - block.start);
-        return p.re.test(sentence) && (!p.and || p.and.test(sentence)) && !p.not?.test(sentence);
+        return p.re.test(sentence) && p.and.every((a) => a.test(sentence)) && !p.not?.test(sentence);
       });
       if (!span) continue;
       hits.push({ id: d.id, start: span.start - block.start, end: span.end - block.start, within: p.within, notWithin: p.notWithin });

@@ -22,3 +22,14 @@ export function useComplianceOptions(doc: PolicyDocument, options: ComplianceOpt
 export function complianceOptions(doc: PolicyDocument): ComplianceOptions {
   return byDocument.get(doc) ?? DEFAULT_COMPLIANCE;
 }
+
+const withLibraries = new WeakMap<ComplianceOptions, WeakMap<ClauseLibrary, ComplianceOptions>>();
+
+/** The same options object for the same settings and library, so results derived from it are reused. */
+export function withLibrary(options: ComplianceOptions, library: ClauseLibrary): ComplianceOptions {
+  let byLibrary = withLibraries.get(options);
+  if (!byLibrary) withLibraries.set(options, (byLibrary = new WeakMap()));
+  let combined = byLibrary.get(library);
+  if (!combined) byLibrary.set(library, (combined = Object.freeze({ ...options, library })));
+  return combined;
+}

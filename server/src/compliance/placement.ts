@@ -25,7 +25,7 @@ export interface Placement {
  */
 export function placeRequirement(doc: PolicyDocument, requirement: Requirement, library: ClauseLibrary = builtInLibrary(), today = new Date()): Placement {
   const clause = library.byId(requirement.clause);
-  const topic = clause?.topic;
+  const topic = requirement.topic ?? clause?.topic;
   // California's items belong in the California section when there is one, whatever the clause's topic.
   const section = (requirement.id.startsWith('ccpa.') ? sectionForTopic(doc, 'california') : undefined) ?? (topic ? sectionForTopic(doc, topic) : undefined);
   const anchor = section ? { start: section.headingStart, end: section.headingEnd } : titleSpan(doc);
@@ -39,7 +39,7 @@ export function placeRequirement(doc: PolicyDocument, requirement: Requirement, 
   } else if (addition && section) {
     fixes.push(appendTo(doc, section, fill(addition, doc, today), eol));
   }
-  if (clause && topic !== 'title' && !(section && clause.title === section.title)) {
+  if (clause && clause.topic !== 'title' && !(section && clause.title === section.title)) {
     fixes.push(insertClause(doc, clause, eol));
   }
   return { ...anchor, section, fixes };

@@ -1,7 +1,6 @@
 import data from '../../data/requirements.json';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Severity } from '../rules/rule';
-import { perDocument } from '../drafting/memo';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
 import { applicability, type Applies } from './applicability';
 import { disclosure, disclosuresOf, type Evidence } from './disclosures';
@@ -15,6 +14,8 @@ export interface Requirement {
   readonly severity: Severity;
   /** The library clause that satisfies it. */
   readonly clause: string;
+  /** The section topic it belongs in, when not the clause's (Canada's access right sits with the rights). */
+  readonly topic?: string;
   /** Applies only when the policy makes this other disclosure (e.g. it mentions consent). */
   readonly whenMentions?: string;
 }
@@ -31,7 +32,7 @@ export interface Law {
 
 export const LAWS: readonly Law[] = Object.freeze(
   data.laws.map((l) => {
-    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; when?: { mentions: string } }> };
+    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; when?: { mentions: string } }> };
     return Object.freeze({
       id: raw.id,
       name: raw.name,
@@ -48,6 +49,7 @@ export const LAWS: readonly Law[] = Object.freeze(
             article: i.article,
             severity: i.severity as Severity,
             clause: i.clause,
+            topic: i.topic,
             whenMentions: i.when?.mentions,
           }),
         ),
@@ -74,8 +76,19 @@ export interface LawStatus {
 const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'information', hint: 'hint' };
 
 /** For every law that applies to the document: each of its requirements, met or not. */
-export const complianceStatus = perDocument((doc: PolicyDocument): readonly LawStatus[] => {
+// Per applicability, which is per document and settings.
+const statusCache = new WeakMap<object, readonly LawStatus[]>();
+
+export function complianceStatus(doc: PolicyDocument): readonly LawStatus[] {
   const a = applicability(doc);
+  const hit = statusCache.get(a);
+  if (hit) return hit;
+  const value = computeStatus(doc, a);
+  statusCache.set(a, value);
+  return value;
+}
+
+function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>): readonly LawStatus[] {
   const found = disclosuresOf(doc);
   const out: LawStatus[] = [];
   for (const law of LAWS) {
@@ -90,4 +103,4 @@ export const complianceStatus = perDocument((doc: PolicyDocument): readonly LawS
     out.push(Object.freeze({ law, applies, items: Object.freeze(items) }));
   }
   return Object.freeze(out);
-});
+}

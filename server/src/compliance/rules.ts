@@ -17,7 +17,7 @@ function missingDisclosureRule(ruleId: string): Rule {
       id: ruleId,
       description: `Reports each disclosure ${names.join(', ')} require${names.length === 1 ? 's' : ''} that the policy does not make`,
       defaultSeverity: 'error',
-      tags: ['compliance', ...new Set(laws.map((l) => l.jurisdiction))],
+      tags: ['compliance', 'inserts', ...new Set(laws.map((l) => l.jurisdiction))],
       legalSource: laws.map((l) => l.source).join('; '),
       explanation: `Applies when the policy's front matter declares ${jurisdictions.join(' or ')} in \`jurisdictions:\`, or when the text makes it evident (then findings are one step milder). Each finding names the provision that requires the item; the quick fix adds a sentence to the right section, or inserts the library clause where that section usually stands. One insertion satisfies every law that asks for the same item.`,
     },
@@ -51,7 +51,7 @@ function missingDisclosureRule(ruleId: string): Rule {
 export const REPORTED_ELSEWHERE: Readonly<Record<string, string>> = Object.freeze({ 'effective-date': 'missing-effective-date' });
 
 function lowerFirst(s: string): string {
-  return /^(?:The|Who|How|Whether|What|Where|An?|Parents'|Sensitive)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+  return /^(?:The|Who|How|Whether|What|Where|An?|Parents|Sensitive)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
 function quoteTitle(title: string): string {

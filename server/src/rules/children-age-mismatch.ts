@@ -20,7 +20,7 @@ const RANGE = /\bbetween\s+(?:the\s+)?ages?\s+(?:of\s+)?\d{1,2}\s+and\s+\d{1,2}\
 /** "under 16, or the lower age your country sets": the writer has already tied the age to the law. */
 const LOCAL = /\b(?:your\s+(?:country|jurisdiction|state|region|member\s+state|location)|country\s+(?:of|where)|where\s+you\s+(?:live|reside|are)|(?:local|applicable|national|relevant)\s+(?:law|laws|legislation)|laws?\s+of\s+your|in\s+some\s+(?:countries|jurisdictions)|depending\s+on|(?:a\s+)?(?:lower|higher|different)\s+age|age\s+of\s+(?:digital\s+)?(?:consent|majority)\s+(?:in|where)|residents?\s+of|residing\s+in|(?:each|every)\s+country|country\s+or\s+region|by\s+country|other\s+countries)\b/i;
 const REGIONS: ReadonlyArray<[string, RegExp]> = [
-  ['eu', /\b(?:EEA|EU|European|GDPR|Member\s+States?|Europe)\b/],
+  ['eu', /\b(?:EEA|EU|European|(?<!UK[ -])GDPR|Member\s+States?|Europe)\b/],
   ['uk', /\b(?:UK|United\s+Kingdom|Britain|British)\b/],
   ['us', /\b(?:COPPA|United\s+States|U\.S\.|USA|Children['’]s\s+Online\s+Privacy\s+Protection\s+Act|FTC)\b/],
   ['us-ca', /\b(?:California|CCPA|CPRA)\b/],

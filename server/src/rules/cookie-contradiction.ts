@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import type { BlockKind } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 import { quote } from './util/matches';
-import { firstClause, lineOf, sentenceFacts, tables, type SentenceFact } from './util/sentences';
+import { firstClause, lineOf, sentenceFacts, tables } from './util/sentences';
 
 // The policy's own site, service or app as the subject: what third parties do is another matter.
 const OWN = `(?:we|this\\s+(?:web)?site|this\\s+(?:mobile\\s+)?(?:service|app|application|platform)|our\\s+(?:web)?sites?|our\\s+(?:mobile\\s+)?(?:services?|apps?|applications?|platform))`;
@@ -10,7 +10,7 @@ const NEGATED = `(?:(?:do|does|will|shall|did)\\s*(?:not|n['’]t)|won['’]t|ne
 const PLACE = `(?:use|set|place|store|deploy|employ|drop|install|serve)`;
 
 /** "We do not use cookies", "This site does not set any browser cookies", "We never use cookies". */
-const DENIAL = new RegExp(`\\b${OWN}\\s+${NEGATED}\\s+(?:ever\\s+)?${PLACE}\\s+(?:any\\s+)?(?:(?:browser|http|web)\\s+)?["“”']?cookies\\b`, 'i');
+const DENIAL = new RegExp(`\\b${OWN}\\s+${NEGATED}\\s+(?:(?:ever|currently|presently|actively)\\s+)?${PLACE}\\s+(?:any\\s+)?(?:(?:browser|http|web)\\s+)?["“”']?cookies\\b`, 'i');
 /** "No cookies are used", "We use no cookies". */
 const DENIAL_NO = /\bno\s+cookies\s+(?:are|will\s+be)\s+(?:used|set|placed|stored)\b|\bwe\s+use\s+no\s+cookies\b/i;
 /** A purpose, condition or kind after the denial narrows it: "we do not use cookies to track you" denies less. */
@@ -20,6 +20,8 @@ const NARROWED = /\b(?:for|to|that|which|who|whose|except|unless|other\s+than|be
 const OWN_USE = new RegExp(`\\b${OWN}\\s+(?:also\\s+|may\\s+|might\\s+|only\\s+|currently\\s+|sometimes\\s+|can\\s+)?(?:uses?|sets?|places?|stores?|deploys?|employs?|drops?|utili[sz]es?|serves?|installs?)\\b`, 'gi');
 const COOKIE = /\bcookies?\b/i;
 const NEGATION = /\b(?:not|no|never|without|instead|rather|than|nor)\b|n['’]t\b/i;
+/** "We use your answers to respect your choices about cookies": the cookies are not what is used. */
+const CHOICE = /\b(?:about|regarding|choices?|refus\w*|block\w*|disabl\w*|delet\w*|reject\w*|declin\w*|manag\w*|control\w*|clear\w*)\b/i;
 const TERM = /\b(?:term|word|refers?|means?|called|defined?)\b/i;
 /** "The cookies we use", "cookies that we set". */
 const COOKIES_WE = /\bcookies\s+(?:that\s+|which\s+)?we\s+(?:use|set|place|store)\b/i;
@@ -35,8 +37,6 @@ type Scope = 'app' | 'web' | 'email';
 
 interface Claim {
   readonly kind: 'denial' | 'use';
-  /** What part of the sentence to quote. */
-  readonly excerpt: string;
   /** Set when the use needs a cookies section around it to count. */
   readonly needsCookieSection?: boolean;
 }
@@ -57,7 +57,7 @@ export function classifyCookieSentence(text: string, kind: BlockKind): Claim | u
     const before = text.slice(0, denial.index);
     const after = firstClause(text.slice(denial.index + denial[0].length));
     if (/\b(?:if|unless|when|where|whether)\b/i.test(before) || NARROWED.test(after)) return undefined;
-    return { kind: 'denial', excerpt: text };
+    return { kind: 'denial' };
   }
   if (TERM.test(text) && /["“”']cookies?["“”']/i.test(text)) return undefined;
   OWN_USE.lastIndex = 0;
@@ -68,19 +68,19 @@ export function classifyCookieSentence(text: string, kind: BlockKind): Claim | u
     if (at < 0) continue;
     const between = window.slice(0, at);
     // "We use server logs rather than cookies", "we do not use cookies": not a use.
-    if (NEGATION.test(between) || NEGATION.test(text.slice(Math.max(0, m.index - 12), m.index)) || TERM.test(between) || /[.;:]/.test(between)) continue;
-    return { kind: 'use', excerpt: text };
+    if (NEGATION.test(between) || NEGATION.test(text.slice(Math.max(0, m.index - 12), m.index)) || TERM.test(between) || CHOICE.test(between) || /[.;:]/.test(between)) continue;
+    return { kind: 'use' };
   }
   if (NEGATION.test(firstClause(text))) return undefined;
-  if (COOKIES_WE.test(text) || BANNER.test(text)) return { kind: 'use', excerpt: text };
-  if (!THIRD_PARTY.test(text) && COOKIES_DO.test(text)) return { kind: 'use', excerpt: text };
+  if (COOKIES_WE.test(text) || BANNER.test(text)) return { kind: 'use' };
+  if (!THIRD_PARTY.test(text) && COOKIES_DO.test(text)) return { kind: 'use' };
   return undefined;
 }
 
 function classify(text: string, kind: BlockKind): Claim | undefined {
   const claim = classifyCookieSentence(text, kind);
   if (claim) return claim;
-  if (kind !== 'heading' && PRONOUN_USE.test(text) && !NEGATION.test(firstClause(text))) return { kind: 'use', excerpt: text, needsCookieSection: true };
+  if (kind !== 'heading' && PRONOUN_USE.test(text) && !NEGATION.test(firstClause(text))) return { kind: 'use', needsCookieSection: true };
   return undefined;
 }
 
@@ -90,6 +90,7 @@ interface Use {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  readonly table?: boolean;
 }
 
 /** A table whose header names cookies and what they are for or how long they last lists cookies the site sets. */
@@ -102,7 +103,7 @@ function cookieTables(doc: PolicyDocument): Use[] {
     if (THIRD_PARTY.test(head)) continue;
     const first = table.header[0];
     const last = table.header[table.header.length - 1];
-    out.push({ start: first.start, end: last.end, text: head });
+    out.push({ start: first.start, end: last.end, text: head, table: true });
   }
   return out;
 }
@@ -127,8 +128,8 @@ export const cookieContradiction: Rule = {
     const all = claims(doc);
     const denials = all.filter((c) => c.value.kind === 'denial');
     if (denials.length === 0) return;
-    const uses: Array<Use & { fact?: SentenceFact<Claim> }> = [
-      ...all.filter((c) => c.value.kind === 'use' && (!c.value.needsCookieSection || inCookieSection(doc, c.start))).map((c) => ({ start: c.start, end: c.end, text: c.text, fact: c })),
+    const uses: Use[] = [
+      ...all.filter((c) => c.value.kind === 'use' && (!c.value.needsCookieSection || inCookieSection(doc, c.start))).map((c) => ({ start: c.start, end: c.end, text: c.text })),
       ...cookieTables(doc),
     ].sort((a, b) => a.start - b.start);
     // A use that names no place is taken to be where the policy's cookie statements are, when they all speak of one place.
@@ -147,7 +148,7 @@ export const cookieContradiction: Rule = {
       ctx.report({
         start: denial.start,
         end: denial.end,
-        message: `${quote(denial.text)} says no cookies are used, but line ${lineOf(doc, first.start)}${more} describes cookies the policy uses (${quote(first.text)}): remove the denial, or correct the cookie description, so that visitors get one clear account of the cookies`,
+        message: `${quote(denial.text)} says no cookies are used, but line ${lineOf(doc, first.start)}${more} describes cookies the policy uses (${first.table ? 'a table of cookies: ' : ''}${quote(first.text)}): remove the denial, or correct the cookie description, so that visitors get one clear account of the cookies`,
         fixes: [],
       });
     }

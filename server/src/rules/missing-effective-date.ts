@@ -7,7 +7,7 @@ export const missingEffectiveDate: Rule = {
     id: 'missing-effective-date',
     description: 'Requires an effective or last-updated date (an error when California law is declared)',
     defaultSeverity: 'warning',
-    tags: ['dates', 'ccpa', 'caloppa'],
+    tags: ['dates', 'ccpa', 'caloppa', 'inserts'],
     legalSource: 'Cal. Bus. & Prof. Code §22575(b)(4) (CalOPPA, effective date); 11 CCR §7011(e)(4) (CCPA, date last updated); Québec Act respecting the protection of personal information in the private sector s.8.2',
     explanation:
       'Readers and regulators need to know which version of the policy applied when. CalOPPA requires the effective date, the CCPA regulations the date of the last update, and a date is the only way to show the 12-month review that the CCPA asks for.',

@@ -7,7 +7,7 @@ import { lineOf, sentenceFacts, tables } from './util/sentences';
 const CATEGORIES: ReadonlyArray<{ readonly id: string; readonly label: string; readonly re: RegExp; readonly qualified?: boolean }> = [
   { id: 'account', label: 'account data', re: /\b(account|profile|registration)\s+(?:data|information|details|records?)\b/i, qualified: true },
   // The kind of log is part of the category: security logs may well be kept longer than server logs.
-  { id: 'logs', label: 'log data', re: /\b(?:(server|access|web|system|security|audit|error)\s+)?(?:logs?(?!\s*(?:in|on|out|into)\b)\s*(?:data|files|information|entries|records)?|log-?files?)\b/i, qualified: true },
+  { id: 'logs', label: 'log data', re: /\b(?:(server|access|web|system|security|audit|error)\s+)?(?:logs?(?!\s*(?:in|on|out|into)\b)(?:\s+(?:data|files|information|entries|records))?|log-?files?)\b/i, qualified: true },
   { id: 'ip', label: 'IP addresses', re: /\bIP\s+addresses\b/i },
   { id: 'payment', label: 'payment details', re: /\b(?:payment|card|credit\s+card|bank)\s+(?:data|information|details|numbers?)\b/i },
   { id: 'records', label: 'financial records', re: /\b(?:billing|transaction|invoice|tax|accounting|financial|purchase|order)\s+(?:records?|data|information|documents|history)\b|\binvoices\b/i },
@@ -30,7 +30,7 @@ const PERIOD = new RegExp(
 const WORD_COUNTS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, eighteen: 18, twenty: 20, 'twenty-four': 24, thirty: 30, sixty: 60, ninety: 90 };
 const DAYS: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30.4375, year: 365.25 };
 /** Exceptions, conditions and estimates make a period one of several; the statement is not a rule to compare. */
-const COMPLEX = /\b(?:except|unless|other\s+than|apart\s+from|save\s+(?:for|where)|but|however|although|longer|shorter|extend\w*|approximately|about|around|roughly|typically|usually|generally|on\s+average|for\s+example|e\.g|such\s+as|aggregated?|anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|processors?|providers?|third[- ]part(?:y|ies)|partners?|vendors?|they|their|cookies?|every|each|respond|reply|notify|inform|another|additional|further|extra|otherwise|in\s+(?:this|that|such)\s+cases?|tax|legal|law|laws|statutory|regulat\w*|obligations?|disputes?|claims?|fraud|audits?|limitation)\b/i;
+const COMPLEX = /\b(?:except|unless|other\s+than|apart\s+from|save\s+(?:for|where)|but|however|although|longer|shorter|extend\w*|approximately|about|around|roughly|typically|usually|generally|on\s+average|for\s+example|e\.g|such\s+as|aggregated?|anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|processors?|providers?|third[- ]part(?:y|ies)|partners?|vendors?|they|their|cookies?|every|each|respond|reply|notify|inform|another|additional|further|extra|otherwise|as\s+long\s+as|until|while|active|in\s+(?:this|that|such)\s+cases?|tax|legal|law|laws|statutory|regulat\w*|obligations?|disputes?|claims?|fraud|audits?|limitation)\b/i;
 const TRIGGERS: ReadonlyArray<[string, string, RegExp]> = [
   ['request', 'after a request', /\brequests?\b|\bask\s+us\b/i],
   ['closure', 'after the account is closed', /\bclos(?:e|es|ed|ing|ure)\b|\bterminat(?:e|es|ed|ion)\b|\bcancel(?:s|led|ed|lation|ing)?\b|\bdeactivat\w*|\bdelet(?:e|es|ed|ing|ion)\s+(?:of\s+)?(?:your|the|an)\s+account\b|\bend\s+of\s+(?:your|the|our)\s+(?:account|contract|subscription|relationship|agreement|services?)\b/i],
@@ -130,8 +130,8 @@ function labelOf(category: string): string {
   if (category === 'personal') return 'personal data';
   if (category.startsWith('row:')) return `\`${category.slice(4)}\``;
   const [id, qualifier] = category.split(':');
-  const label = CATEGORIES.find((c) => c.id === id)?.label ?? id;
-  return qualifier ? `${label} (${qualifier})` : label;
+  if (qualifier) return id === 'logs' ? `${qualifier} logs` : `${qualifier} data`;
+  return CATEGORIES.find((c) => c.id === id)?.label ?? id;
 }
 
 /** Two ranges that cannot both be true; a few per cent of slack lets "12 months" equal "1 year". */
@@ -175,7 +175,7 @@ export const retentionContradiction: Rule = {
       ctx.report({
         start: later.start,
         end: later.end,
-        message: `${quote(later.phrase)} for ${label}${when ? ` ${when}` : ''} contradicts line ${lineOf(doc, earlier.start)} (${quote(earlier.phrase)}): give one retention period, or say what makes the two cases differ`,
+        message: `${quote(later.phrase)} (${label}${when ? `, ${when}` : ''}) contradicts ${quote(earlier.phrase)} for the same data at line ${lineOf(doc, earlier.start)}: give one retention period, or say what makes the two cases differ`,
         fixes: [],
       });
     }

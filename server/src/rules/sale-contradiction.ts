@@ -14,7 +14,7 @@ const SEP = '(?:\\s*[,/])?\\s*(?:(?:and/or|or|and|nor)\\s+)?';
 /** "We do not sell or share", "Acme will never sell, rent or trade", "we have not sold". */
 const DENIAL = new RegExp(`\\b${NEGATED}\\s+(?:and\\s+will\\s+not\\s+|ever\\s+|otherwise\\s+)?(${VERB}(?:${SEP}(?:otherwise\\s+)?${VERB})*)\\b`, 'gi');
 /** The thing denied must be personal information in general, not one kind of it. */
-const PERSONAL = /^\s*(?:(?:any|all)\s+(?:of\s+)?)?(?:your|users['’]?|our\s+(?:users|customers|visitors|members)['’]?|customers['’]?|consumers['’]?|the)?\s*(?:own\s+)?(?:personal(?:ly)?\s+(?:identifiable\s+|identifying\s+|identification\s+)?)?(?:information|data|info)\b/i;
+const PERSONAL = /^\s*(?:(?:any|all)\s+(?:of\s+)?)?(?:(?:your|users['’]?|our\s+(?:users|customers|visitors|members)['’]?|customers['’]?|consumers['’]?|the)\s+)?(?:own\s+)?(?:personal(?:ly)?\s+(?:identifiable\s+|identifying\s+|identification\s+)?)?(?:information|data|info)\b/i;
 const PERSONAL_WORDS = /\b(?:personal|your|users|customers|consumers|members|visitors)\b/i;
 /** What makes a denial narrower than "we do not sell your personal information". */
 const NARROWED = /\b(?:except|unless|other\s+than|save|apart\s+from|without|beyond|outside|besides|only|like|such\s+as|including|by\s+default|that|which|who|collected|contained|stored|provided|you\s+(?:provide|give|upload|post|submit|enter|share|send)|of\s+(?:consumers|children|minors|users)\s+under)\b/i;
@@ -23,13 +23,14 @@ const IS_SHARE = new RegExp(`\\b${SHARE_VERB}\\b`, 'i');
 const CONDITIONAL = /\b(?:if|unless|when|where|whether)\b/i;
 const NARROW_LEAD = /\b(?:with\s+respect\s+to|regarding|in\s+relation\s+to|as\s+regards|when\s+it\s+comes\s+to|for\s+(?:users|children|minors|members|customers)|under\s+the\s+age)\b/i;
 const RECIPIENT = /\b(?:with|to)\s+([^,;()]*)/i;
-const GENERAL_RECIPIENT = /^(?:any\s+|other\s+|outside\s+|unaffiliated\s+|non-?affiliated\s+)?(?:third[- ]part(?:y|ies)|anyone|anybody|others|parties|companies|organi[sz]ations|businesses|people|advertisers|data\s+brokers)\b/i;
+const GENERAL_RECIPIENT = /^(?:any\s+|other\s+|outside\s+|unaffiliated\s+|non-?affiliated\s+)?(?:third[- ]part(?:y|ies)|anyone|anybody|others|parties|companies|organi[sz]ations|businesses|people)\b/i;
+const ADVERTISERS = /^(?:our\s+)?(?:advertisers|advertising\s+(?:partners|networks|companies))\b/i;
 const FOR_PURPOSE = /\bfor\s+(?!(?:money|profit|cash|monetary|payment|financial|valuable|any\s+(?:monetary|financial|valuable|purpose|reason))\b)/i;
 
 const OWN = "(?:we|our\\s+company)";
 /** "We may sell your information", "we have sold", "we rent email lists". */
 const SELLS = new RegExp(`\\b${OWN}\\s+(?:may\\s+|also\\s+|might\\s+|will\\s+|can\\s+|currently\\s+|sometimes\\s+|(?:have|has)\\s+)?(?:sell|sold|rent|rented|lease|leased|license|licence|licensed)\\b`, 'i');
-const SOLD_PASSIVE = /\b(?:information|data)\s+(?:may|might|will|can|could)?\s*(?:be|is|are)\s+(?:sold|rented|leased)\b/i;
+const SOLD_PASSIVE = /\b(?:information|data)\s+(?:(?:may|might|will|can|could)\s+)?(?:be|is|are)\s+(?:sold|rented|leased)\b/i;
 const FOR_VALUE = /\b(?:in\s+exchange\s+for|for)\s+(?:money|monetary(?:\s+or\s+other\s+valuable)?\s+consideration|payment|a\s+fee|compensation|cash|other\s+valuable\s+consideration)\b/i;
 const SHARES = new RegExp(`\\b${OWN}\\s+(?:may\\s+|also\\s+|might\\s+|will\\s+|can\\s+|currently\\s+|sometimes\\s+)?(?:share|shares|disclose|discloses|provide|provides|make\\s+available|transfer|transfers|allow|allows|permit|permits|let|give|pass)\\b`, 'i');
 const AD_PARTNER = /\b(?:advertising|ad|ads|marketing|adtech|ad-tech)\s+(?:partners?|networks?|companies|providers?|platforms?|technology\s+partners?)\b|\badvertisers\b/i;
@@ -56,8 +57,8 @@ function denial(text: string): SaleClaim | undefined {
   while ((m = DENIAL.exec(text)) !== null) {
     // The subject: "we" or a company name; "the Do Not Sell link" and "you do not sell" are not denials.
     const before = text.slice(Math.max(0, m.index - 40), m.index).trimEnd();
-    const subject = /(\S+)$/.exec(before)?.[1] ?? '';
-    if (!/^we$/i.test(subject) && !/^[A-Z][\w&.'’-]*[A-Za-z]$/.test(subject)) continue;
+    const subject = before.split(/\s+/).pop() ?? '';
+    if (!/^we$/i.test(subject) && !/^[A-Z][\w&.'’-]*[A-Za-z.]$/.test(subject)) continue;
     if (/^(?:You|They|It|He|She|This|That|These|Please|If|Do|Does|Which|Who)$/i.test(subject)) continue;
     const lead = text.slice(0, m.index);
     if (CONDITIONAL.test(lead.slice(lead.lastIndexOf(',') + 1))) continue;
@@ -66,10 +67,13 @@ function denial(text: string): SaleClaim | undefined {
     if (!object || !PERSONAL_WORDS.test(object[0])) continue;
     const tail = rest.slice(object[0].length);
     if (NARROWED.test(tail) || FOR_PURPOSE.test(tail) || NARROW_LEAD.test(lead)) continue;
+    const deniesSale = IS_SELL.test(m[1]);
+    const deniesSharing = IS_SHARE.test(m[1]);
     // To whom: "with anyone" and "to third parties" deny in general; "with such data centres" denies one recipient.
+    // "We do not share it with advertisers" denies what ad sharing does; "we do not sell it to advertisers" leaves other buyers open.
     const recipient = RECIPIENT.exec(tail);
-    if (recipient && !GENERAL_RECIPIENT.test(recipient[1])) continue;
-    return { kind: 'denial', deniesSale: IS_SELL.test(m[1]), deniesSharing: IS_SHARE.test(m[1]) };
+    if (recipient && !GENERAL_RECIPIENT.test(recipient[1]) && !(deniesSharing && !deniesSale && ADVERTISERS.test(recipient[1]))) continue;
+    return { kind: 'denial', deniesSale, deniesSharing };
   }
   return undefined;
 }

@@ -15,10 +15,11 @@ const NEGATED = /\b(?:not|never|no|neither|nor)\b|n['’]t\b/i;
 
 /** What counts as naming the safeguard (GDPR Arts 45–49, UK GDPR Arts 45–49). Outdated ones count too: outdated-legal-reference reports them. */
 const SAFEGUARD =
-  /\badequa(?:cy|te)\s+(?:decisions?|findings?|regulations?|level\s+of\s+(?:data\s+)?protection)\b|\b(?:deemed|found|considered|recogni[sz]ed)\s+(?:to\s+(?:be|provide|offer)\s+)?(?:an\s+)?adequate\b|\bData\s+Privacy\s+Framework\b|\bDPF\b|\bstandard\s+(?:contract(?:ual)?|data\s+protection)\s+clauses\b|\bSCCs?\b|\bbinding\s+corporate\s+rules\b|\bBCRs?\b|\bInternational\s+Data\s+Transfer\s+(?:Agreement|Addendum)\b|\bIDTA\b|\bUK\s+(?:Addendum|Extension)\b|\bArt(?:icle|\.)?\s*(?:45|46|47|49)\b|\bexplicit(?:ly)?\s+consent\w*\s+(?:to|for)\s+(?:the|this|such|these|that)?\s*transfers?\b|\bPrivacy\s+Shield\b|\bSafe\s+Harbou?r\b|\bmodel\s+(?:contract(?:ual)?\s+)?clauses\b|\bEU\s+(?:Commission\s+)?approved\s+(?:contracts?|clauses)\b/i;
+  /\badequa(?:cy|te)\s+(?:decisions?|findings?|regulations?|level\s+of\s+(?:data\s+)?protection)\b|\b(?:deemed|found|considered|recogni[sz]ed)\s+(?:to\s+(?:be|provide|offer)\s+)?(?:an\s+)?adequate\b|\bData\s+Privacy\s+Framework\b|\bDPF\b|\bstandard\s+(?:contract(?:ual)?|data\s+protection)\s+clauses\b|\bSCCs?\b|\bbinding\s+corporate\s+rules\b|\bBCRs?\b|\bInternational\s+Data\s+Transfer\s+(?:Agreement|Addendum)\b|\bIDTA\b|\bUK\s+(?:Addendum|Extension)\b|\bArt(?:icle|\.)?\s*(?:45|46|47|49)\b|\bexplicit(?:ly)?\s+consent\w*\s+(?:to|for)\s+(?:(?:the|this|such|these|that)\s+)?transfers?\b|\bPrivacy\s+Shield\b|\bSafe\s+Harbou?r\b|\bmodel\s+(?:contract(?:ual)?\s+)?clauses\b|\bEU\s+(?:Commission\s+)?approved\s+(?:contracts?|clauses)\b/i;
 /** Standard contractual clauses named without their 2021 decision. */
 const SCC = /\bstandard\s+(?:contract(?:ual)?|data\s+protection)\s+clauses\b|\bSCCs?\b/gi;
 const NEW_SCC = /\b2021\b|\b(?:new|updated|moderni[sz]ed)\s+(?:standard\s+(?:contractual|data\s+protection)\s+clauses|SCCs?)\b/i;
+const UK = /\b(?:UK|U\.K\.|United\s+Kingdom|Great\s+Britain|Britain)\b/;
 /** What outdated-legal-reference already reports: the repealed decisions and "model clauses". */
 const OLD_SCC = /\b(?:2001\/497\/EC|2004\/915\/EC|2010\/87\/EU)\b|\bmodel\s+(?:contract(?:ual)?\s+)?clauses\b/i;
 
@@ -28,6 +29,7 @@ interface TransferFact {
   readonly length?: number;
   /** The sentence names the 2021 clauses or a repealed decision: nothing to hint. */
   readonly dated?: boolean;
+  readonly uk?: boolean;
 }
 
 function classify(text: string, kind: BlockKind): TransferFact[] | undefined {
@@ -42,12 +44,17 @@ function classify(text: string, kind: BlockKind): TransferFact[] | undefined {
   }
   SCC.lastIndex = 0;
   const scc = SCC.exec(text);
-  if (scc) out.push({ kind: 'scc', index: scc.index, length: scc[0].length, dated: NEW_SCC.test(text) || OLD_SCC.test(text) });
+  // Clauses in a sentence about the UK are outdated-legal-reference's (EU clauses alone do not cover UK transfers).
+  if (scc) out.push({ kind: 'scc', index: scc.index, length: scc[0].length, dated: NEW_SCC.test(text) || OLD_SCC.test(text), uk: UK.test(text) });
   return out.length > 0 ? out : undefined;
 }
 
 const facts = sentenceFacts(classify);
 
+const EU_ADVICE =
+  'name the adequacy decision, the EU-U.S. Data Privacy Framework, the standard contractual clauses, binding corporate rules or the Art. 49 derogation relied on, and how to get a copy (GDPR Art. 13(1)(f))';
+const UK_ADVICE =
+  'name the adequacy regulations, the UK Extension to the EU-U.S. Data Privacy Framework, the International Data Transfer Agreement or the UK Addendum, binding corporate rules or the Art. 49 exception relied on, and how to get a copy (UK GDPR Art. 13(1)(f))';
 const FIX_TEXT = ' adopted by Commission Implementing Decision (EU) 2021/914';
 
 export const transferWithoutSafeguard: Rule = {
@@ -75,12 +82,12 @@ export const transferWithoutSafeguard: Rule = {
       ctx.report({
         start: t.start,
         end: t.end,
-        message: `${quote(t.text)} describes a transfer outside the ${law.code === 'eu' ? 'EEA' : 'UK'}, but the policy names no safeguard for it: name the adequacy decision, the EU-U.S. Data Privacy Framework, the standard contractual clauses, binding corporate rules or the Art. 49 derogation relied on, and how to get a copy (GDPR Art. 13(1)(f))${inferred}`,
+        message: `${quote(t.text)} describes a transfer outside the ${law.code === 'eu' ? 'EEA' : 'UK'}, but the policy names no safeguard for it: ${law.code === 'eu' ? EU_ADVICE : UK_ADVICE}${inferred}`,
         fixes: [],
       });
     }
     if (!app.has('eu') || all.some((f) => f.v.kind === 'scc' && f.v.dated)) return;
-    const scc = all.find((f) => f.v.kind === 'scc');
+    const scc = all.find((f) => f.v.kind === 'scc' && !f.v.uk);
     if (!scc || scc.v.index === undefined || scc.v.length === undefined) return;
     const start = scc.start + scc.v.index;
     const end = start + scc.v.length;

@@ -1,0 +1,118 @@
+// Writes the generated parts of each compliance rule's page (docs/rules/missing-*-disclosure.md) from
+// server/data/requirements.json and server/data/disclosures.json as the checker reads them, so that the page a lawyer
+// reads lists what the rule checks: the rule's description and default severity between `<!-- rule:start -->` and
+// `<!-- rule:end -->`, and the table of required items between `<!-- requirements:start -->` and
+// `<!-- requirements:end -->`.
+//   node scripts/compliance-docs.mjs                  rewrites the pages
+//   node scripts/compliance-docs.mjs --check          exits 1, changing nothing, when a page is out of date
+//   node scripts/compliance-docs.mjs --docs DIR ...   reads and writes the pages in DIR instead of docs/rules
+// test/compliance/docs.test.ts runs the --check form.
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const markers = (name) => [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
+
+/** The compliance modules are TypeScript: bundle them in memory, as scripts/readme-rules.mjs does. */
+async function loadCompliance() {
+  const contents = [
+    "export { LAWS } from './server/src/compliance/requirements';",
+    "export { disclosure } from './server/src/compliance/disclosures';",
+    "export { COMPLIANCE_RULES, REPORTED_ELSEWHERE } from './server/src/compliance/rules';",
+    "export { builtInLibrary } from './server/src/catalog/clauseLibrary';",
+  ].join('\n');
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(join(root, 'package.json')));
+  return module.exports;
+}
+
+const MILDER = { error: 'warning', warning: 'information', information: 'information', hint: 'hint' };
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const lowerFirst = (s) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
+
+function fixCell(item, c) {
+  const elsewhere = c.REPORTED_ELSEWHERE[item.disclosure];
+  if (elsewhere) return `reported by [${elsewhere}](${elsewhere}.md)`;
+  const clause = c.builtInLibrary().byId(item.clause);
+  const title = clause ? `the “${clause.title}” clause` : `the \`${item.clause}\` clause`;
+  return c.disclosure(item.disclosure)?.addition ? `a sentence, or ${title}` : title;
+}
+
+function conditionCell(item, c) {
+  if (!item.whenMentions) return 'always';
+  const title = c.disclosure(item.whenMentions)?.title ?? item.whenMentions;
+  return `only if: ${lowerFirst(title)}`;
+}
+
+/** The generated part of one rule's page: for each law of the rule, its items and its source. */
+export function renderRequirements(ruleId, c) {
+  const laws = c.LAWS.filter((l) => l.rule === ruleId);
+  const parts = [];
+  for (const law of laws) {
+    if (laws.length > 1) parts.push(`### ${law.name}`, '');
+    if (law.whenChildren) parts.push('Only for a service directed at children.', '');
+    parts.push('| Disclosure | Provision | Severity (declared / inferred) | Required | Quick fix adds |', '| --- | --- | --- | --- | --- |');
+    for (const item of law.items) {
+      parts.push(`| ${cell(item.title)} | ${cell(item.article)} | ${item.severity} / ${MILDER[item.severity]} | ${cell(conditionCell(item, c))} | ${cell(fixCell(item, c))} |`);
+    }
+    parts.push('', `Source: ${law.source}.`, '');
+  }
+  return parts.join('\n').trimEnd();
+}
+
+/** The line under the page title: what the rule finds, and its default severity. */
+export function renderHeader(rule) {
+  return `${rule.meta.description}\n\nDefault severity: **${rule.meta.defaultSeverity}** · Quick fix: yes (adds the missing sentence to its section, or inserts a clause from the library)`;
+}
+
+/** Replaces what lies between `<!-- name:start -->` and `<!-- name:end -->`; undefined when the page lacks them. */
+function between(page, name, content) {
+  const [open, close] = markers(name);
+  const start = page.indexOf(open);
+  const end = page.indexOf(close);
+  if (start < 0 || end < start) return undefined;
+  return `${page.slice(0, start + open.length)}\n${content}\n${page.slice(end)}`;
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const check = process.argv.includes('--check');
+  const at = process.argv.indexOf('--docs');
+  const docs = at > 0 ? resolve(process.argv[at + 1]) : join(root, 'docs/rules');
+  const c = await loadCompliance();
+  const problems = [];
+  for (const rule of c.COMPLIANCE_RULES) {
+    const path = join(docs, `${rule.meta.id}.md`);
+    if (!existsSync(path)) {
+      problems.push(`${path}: missing; write the page with the markers ${markers('rule').join(' ')} under its title and ${markers('requirements').join(' ')} where the table goes`);
+      continue;
+    }
+    const page = readFileSync(path, 'utf8');
+    const withHeader = between(page, 'rule', renderHeader(rule));
+    const updated = withHeader === undefined ? undefined : between(withHeader, 'requirements', renderRequirements(rule.meta.id, c));
+    if (updated === undefined) problems.push(`${path}: needs the markers ${markers('rule').join(' ')} and ${markers('requirements').join(' ')}`);
+    else if (updated !== page) {
+      if (check) problems.push(`${path}: the description or the table of required items is out of date with server/data/requirements.json or disclosures.json; run \`node scripts/compliance-docs.mjs\``);
+      else {
+        writeFileSync(path, updated);
+        console.log(`${path}: table updated`);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+}
