@@ -34,7 +34,7 @@ export interface Applicability {
  */
 const CUES: ReadonlyArray<{ readonly code: string; readonly re: RegExp; readonly what: string }> = [
   { code: 'us-ca', re: /\bCalifornia (?:residents?|consumers?|law|Consumer Privacy Act|Privacy Rights Act|Online Privacy Protection Act|Civil Code|privacy rights)\b|\b(?:residents|consumers) (?:of|in) California\b|\bCCPA\b|\bCPRA\b|\bCal(?:ifornia|\.)\s+Civ(?:il|\.)\s+Code\b|\bCalOPPA\b|\bShine the Light\b/g, what: 'California law or California residents' },
-  { code: 'us-ca', re: /[A-Z][a-z]+,? CA 9[0-6]\d{3}/g, what: 'a California address' },
+  { code: 'us-ca', re: /\b[A-Z][a-z]+,? CA 9[0-6]\d{3}\b/g, what: 'a California address' },
   { code: 'eu', re: /\b(?<!UK[ -])GDPR\b|\bGeneral Data Protection Regulation\b|\bRegulation \(EU\) 2016\/679\b|\b(?:individuals|residents|users|people) (?:in|of|from) the (?:EU|EEA|European Union|European Economic Area)\b|\bEU\/EEA\b|\b(?:EU|European) representative\b/g, what: 'EU law or people in the EU/EEA' },
   { code: 'uk', re: /\bUK GDPR\b|\bData Protection Act,? (?:of )?(?:1998|2018)\b|\bInformation Commissioner(?:'s|’s)? Office\b|\bICO\b|\bUnited Kingdom\b/g, what: 'UK law or the United Kingdom' },
   // A UK postcode after a town, or a London or +44 telephone number.
