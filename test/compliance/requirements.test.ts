@@ -4,6 +4,7 @@ import { LAWS, complianceStatus } from '../../server/src/compliance/requirements
 import { placeRequirement } from '../../server/src/compliance/placement';
 import { disclosuresOf, allDisclosures } from '../../server/src/compliance/disclosures';
 import { builtInLibrary } from '../../server/src/catalog/clauseLibrary';
+import { applicability, describeApplicability } from '../../server/src/compliance/applicability';
 import type { Fix } from '../../server/src/rules/rule';
 
 const apply = (text: string, fix: Fix) => [...fix.edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
@@ -50,6 +51,13 @@ describe('compliance requirements', () => {
     const fixed = makeDoc(apply(text, placeRequirement(doc, gdpr.requirement).fixes[0]));
     assert.ok(!missing(fixed).includes('gdpr.complaint-authority'));
     assert.ok(!missing(fixed).includes('uk-gdpr.complaint-authority'));
+  });
+
+  it('makes no disclosure checks on a policy that is not in English, and says so', () => {
+    const german = lines('---', 'jurisdictions: [eu]', '---', '', '# Datenschutzerklärung', '', 'Wir verarbeiten Ihre Daten nur, wenn es für die Bestellung nötig ist. Sie können jederzeit Auskunft verlangen und der Verarbeitung widersprechen. Wir speichern die Angaben so lange, wie das Gesetz es verlangt, und löschen sie danach. Fragen beantwortet unser Team gern per Post oder am Telefon.', '');
+    const doc = makeDoc(german);
+    assert.deepEqual(complianceStatus(doc), []);
+    assert.match(describeApplicability(applicability(doc)), /does not read as English/);
   });
 
   it('adds a missing right to the list in the rights section, not after it', () => {

@@ -91,14 +91,24 @@ describe('clause completion', () => {
 
     it('does not count the heading being typed as a section the policy has', () => {
       const items = complete(lines('---', 'jurisdictions: [eu]', '---', '# Policy', '', `## Cookies${CURSOR}`), invoked);
-      assert.equal(byId(items, 'cookies-eu-consent').sortText![0], '0', 'cookies are still missing');
-      assert.ok(ids(items).indexOf('cookies-eu-consent') < ids(items).indexOf('retention'));
+      // Group 0: gives an item the GDPR requires and the policy lacks; 1: a usual section it lacks; 2: one it has.
+      assert.equal(byId(items, 'cookies-eu-consent').sortText![0], '1', 'cookies are still missing');
+      assert.equal(byId(items, 'retention').sortText![0], '0', 'the GDPR requires a retention period');
+      assert.ok(ids(items).indexOf('retention') < ids(items).indexOf('cookies-eu-consent'));
     });
 
     it('treats every clause as relevant when the policy declares no jurisdictions', () => {
       const items = complete(lines('# Policy', '', '## Cookies', '', CURSOR), invoked);
-      assert.equal(byId(items, 'children-coppa').sortText![0], '0');
-      assert.equal(byId(items, 'cookies-categories').sortText![0], '1');
+      assert.equal(byId(items, 'children-coppa').sortText![0], '1');
+      assert.equal(byId(items, 'cookies-categories').sortText![0], '2');
+    });
+
+    it('offers cookie clauses last to a policy that says it uses no cookies', () => {
+      const items = complete(lines('# Policy', '', 'Our website does not use cookies.', '', CURSOR), invoked);
+      const order = ids(items);
+      assert.equal(byId(items, 'cookies-eu-consent').sortText![0], '3');
+      assert.ok(order.indexOf('cookies-eu-consent') > order.indexOf('changes'));
+      assert.match(byId(items, 'cookies-eu-consent').detail ?? '', /says it uses no cookies/);
     });
   });
 

@@ -21,6 +21,8 @@ export interface Applicability {
   readonly source: 'front-matter' | 'setting' | 'inferred';
   /** The service is directed at children (front matter `audience`, or the text says so). */
   readonly children: boolean;
+  /** The prose reads as English: the disclosure wording is English, so other languages are not checked. */
+  readonly english: boolean;
   /** Front matter `sells-or-shares`; undefined when not declared. */
   readonly sellsOrShares?: boolean;
   has(code: string): boolean;
@@ -69,7 +71,8 @@ function decide(doc: PolicyDocument, options: ComplianceOptions): Applicability 
   let source: Applicability['source'] = 'inferred';
   const fm = doc.frontMatter;
   const declared = doc.fields.jurisdictions.filter((c) => c in JURISDICTIONS);
-  if (declared.length > 0 && fm) {
+  // `jurisdictions: []` is a declaration too: no law's checklist applies, and nothing is inferred.
+  if (fm && fm.keys.includes('jurisdictions')) {
     source = 'front-matter';
     const keyAt = doc.text.indexOf('jurisdictions', fm.start);
     for (const code of declared) list.push({ code, declared: true, reason: 'declared in the front matter', start: keyAt >= 0 && keyAt < fm.end ? keyAt : fm.start, end: keyAt >= 0 && keyAt < fm.end ? keyAt + 'jurisdictions'.length : fm.start });
@@ -97,10 +100,27 @@ function decide(doc: PolicyDocument, options: ComplianceOptions): Applicability 
     jurisdictions: Object.freeze(list),
     source,
     children: directedAtChildren(doc),
+    english: readsAsEnglish(doc),
     sellsOrShares: doc.fields.sellsOrShares,
     has: (code: string) => byCode.has(code),
     get: (code: string) => byCode.get(code),
   });
+}
+
+// The commonest English words: in English prose roughly one word in five is one of these.
+const ENGLISH = new Set(['the', 'and', 'of', 'to', 'we', 'you', 'your', 'is', 'in', 'for', 'our', 'with', 'or', 'that', 'this', 'are', 'it', 'by', 'on', 'not']);
+
+function readsAsEnglish(doc: PolicyDocument): boolean {
+  let words = 0;
+  let common = 0;
+  for (const block of doc.blocks) {
+    for (const w of block.text.toLowerCase().match(/[a-zà-ÿ]+/g) ?? []) {
+      words++;
+      if (ENGLISH.has(w)) common++;
+    }
+    if (words > 2000) break;
+  }
+  return words < 30 || common / words > 0.08;
 }
 
 function firstCue(doc: PolicyDocument, re: RegExp): { start: number; end: number; text: string } | undefined {
@@ -130,6 +150,7 @@ function directedAtChildren(doc: PolicyDocument): boolean {
 /** One line for hovers and the checklist: which jurisdictions apply and how that was decided. */
 export function describeApplicability(a: Applicability): string {
   const names = a.jurisdictions.filter((j) => j.code !== 'us' || a.children).map((j) => JURISDICTIONS[j.code].name);
+  if (!a.english) return 'The policy does not read as English: the disclosure checks are written for English text, so none are made';
   if (names.length === 0) return 'No jurisdiction is declared or evident from the text: declare one in the front matter, e.g. `jurisdictions: [eu, uk, us-ca]`';
   if (a.source === 'front-matter') return `Checked against the law of ${names.join(', ')}, as declared in the front matter`;
   if (a.source === 'setting') return `Checked against the law of ${names.join(', ')}, from the \`policywright.compliance.jurisdictions\` setting`;

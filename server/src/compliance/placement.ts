@@ -6,6 +6,7 @@ import { clauseText, readingRank, type Clause } from '../catalog/clauseCatalog';
 import { builtInLibrary, type ClauseLibrary } from '../catalog/clauseLibrary';
 import { fillsFor, formatDate } from '../features/completion';
 import { disclosure } from './disclosures';
+import { perDocument } from '../drafting/memo';
 import type { Requirement } from './requirements';
 
 /** Where a missing disclosure is reported, and the edits that add it. */
@@ -45,8 +46,19 @@ export function placeRequirement(doc: PolicyDocument, requirement: Requirement, 
   return { ...anchor, section, fixes };
 }
 
+// Each section's topic, worked out once per version: every missing item looks its section up.
+const sectionTopics = perDocument((doc: PolicyDocument): ReadonlyMap<string, Section> => {
+  const byTopic = new Map<string, Section>();
+  for (const s of doc.allSections) {
+    const t = topicForTitle(s.title)?.id;
+    // The first section of a topic below the title, or the title itself when nothing else has it.
+    if (t && (!byTopic.has(t) || (byTopic.get(t)!.level === 1 && s.level > 1))) byTopic.set(t, s);
+  }
+  return byTopic;
+});
+
 function sectionForTopic(doc: PolicyDocument, topic: string): Section | undefined {
-  return doc.allSections.find((s) => s.level > 1 && topicForTitle(s.title)?.id === topic) ?? doc.allSections.find((s) => topicForTitle(s.title)?.id === topic);
+  return sectionTopics(doc).get(topic);
 }
 
 function titleSpan(doc: PolicyDocument): { start: number; end: number } {
@@ -75,7 +87,18 @@ function appendTo(doc: PolicyDocument, section: Section, text: string, eol: stri
   return { title, edits: [{ start: section.end, end: section.end, newText: eol + eol + text }] };
 }
 
+// One insertion per clause and version, whichever items (and laws) ask for it.
+const insertions = perDocument(() => new Map<Clause, Fix>());
+
 function insertClause(doc: PolicyDocument, clause: Clause, eol: string): Fix {
+  const cached = insertions(doc).get(clause);
+  if (cached) return cached;
+  const fix = buildInsertion(doc, clause, eol);
+  insertions(doc).set(clause, fix);
+  return fix;
+}
+
+function buildInsertion(doc: PolicyDocument, clause: Clause, eol: string): Fix {
   const level = mainLevel(doc);
   const text = clauseText(clause, { level, fills: fillsFor(doc) }).trimEnd().replace(/\n/g, eol);
   const rank = readingRank(clause.topic);

@@ -81,6 +81,7 @@ const statusCache = new WeakMap<object, readonly LawStatus[]>();
 
 export function complianceStatus(doc: PolicyDocument): readonly LawStatus[] {
   const a = applicability(doc);
+  if (!a.english) return [];
   const hit = statusCache.get(a);
   if (hit) return hit;
   const value = computeStatus(doc, a);

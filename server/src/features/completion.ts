@@ -4,6 +4,9 @@ import { topicForTitle } from '../catalog/sectionTopics';
 import { clauseSnippet, clauseText, readingRank, snippetName, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
 import { escapeMarkdown, fenced, jurisdictionNames, servesAny } from './clauseHover';
+import { applicability } from '../compliance/applicability';
+import { complianceStatus } from '../compliance/requirements';
+import { deniesCookies } from '../rules/cookie-contradiction';
 import { frontMatterCompletions, frontMatterLineKind } from './frontMatterCompletion';
 
 /** `#` opens the list on a heading line and `/` on an empty one, because Markdown has no quick suggestions. */
@@ -69,12 +72,17 @@ export function provideCompletionItems(doc: PolicyDocument, position: Position, 
   }
   const outline = outlineLevel(doc, lineStart);
   const fills = fillsFor(doc);
-  const declared = doc.fields.jurisdictions;
+  // Declared or inferred: the jurisdictions the compliance checks use.
+  const declared = applicability(doc).jurisdictions.map((j) => j.code);
   const snippets = context.snippetSupport ?? true;
+  // Clauses that give an item the applicable laws require and the policy lacks come first.
+  const needed = new Set(complianceStatus(doc).flatMap((s) => s.items.filter((i) => !i.evidence).map((i) => i.requirement.clause)));
+  const noCookies = deniesCookies(doc);
 
   const items = library.clauses.map((clause): CompletionItem => {
     const relevant = declared.length === 0 || servesAny(clause, declared);
-    const group = !relevant ? 2 : present.has(clause.topic) ? 1 : 0;
+    // A policy that says it uses no cookies gets the cookie clauses last: one would contradict it.
+    const group = (noCookies && clause.topic === 'cookies') || !relevant ? 3 : needed.has(clause.id) ? 0 : present.has(clause.topic) ? 2 : 1;
     const specific = clause.jurisdictions.includes('all') ? 1 : 0;
     const level = clause.topic === 'title' ? 1 : (typedLevel ?? outline);
     const text = snippets ? clauseSnippet(clause, { level, fills }) : clauseText(clause, { level, fills });
@@ -83,7 +91,7 @@ export function provideCompletionItems(doc: PolicyDocument, position: Position, 
       label: clause.title,
       labelDetails: { ...(clause.variant ? { detail: ` (${clause.variant})` } : {}), description: clause.origin === 'workspace' ? 'firm library' : shortJurisdictions(clause) },
       kind: CompletionItemKind.Snippet,
-      detail: clause.description,
+      detail: noCookies && clause.topic === 'cookies' ? `${clause.description} (The policy says it uses no cookies.)` : clause.description,
       sortText: `${group}${String(readingRank(clause.topic)).padStart(2, '0')}${specific}${clause.id}`,
       filterText: `${prefix}${clause.title} ${clause.variant ?? ''} ${clause.prefix}`.replace(/\s+/g, ' ').trimEnd(),
       textEdit: { range, newText: `${text}\n` },

@@ -154,3 +154,8 @@ export const cookieContradiction: Rule = {
     }
   },
 };
+
+/** The policy says flatly that it uses no cookies (completion then offers cookie clauses last). */
+export function deniesCookies(doc: PolicyDocument): boolean {
+  return claims(doc).some((c) => c.value.kind === 'denial');
+}
