@@ -32,8 +32,11 @@ export function builtInCatalog(): ClauseCatalog {
 }
 
 /** The built-in clauses alone, for documents outside any workspace folder. */
+let builtInOnly: ClauseLibrary | undefined;
+
 export function builtInLibrary(): ClauseLibrary {
-  return mergeLibrary(builtInCatalog(), buildCatalog([]), []);
+  builtInOnly ??= mergeLibrary(builtInCatalog(), buildCatalog([]), []);
+  return builtInOnly;
 }
 
 /** Built-ins plus the templates in each root's `.policywright/clauses/*.md`. */

@@ -74,18 +74,28 @@ function appendTo(doc: PolicyDocument, section: Section, text: string, eol: stri
   const title = `Add to "${section.title}": ${text.replace(/^- /, '').replace(/\*\*/g, '').slice(0, 60)}${text.length > 64 ? '…' : ''}`;
   // A list item joins the section's last top-level list, right after its last item; anything else
   // is a new paragraph at the end of the section.
-  if (text.startsWith('- ')) {
-    const own = doc.allSections.filter((s) => s.start > section.start && s.start < section.end).map((s) => s.start);
-    const ownEnd = Math.min(section.end, ...own);
-    const items = doc.blocks.filter((b) => b.kind === 'list-item' && b.start >= section.headingEnd && b.end <= ownEnd && /^[-*+]\s/.test(doc.text.slice(doc.lines.lineStart(doc.lines.lineAt(b.start)), b.start + 2)));
-    const last = items[items.length - 1];
-    if (last) {
-      const lineEnd = doc.lines.lineEnd(doc.lines.lineAt(last.end));
-      return { title, edits: [{ start: lineEnd, end: lineEnd, newText: eol + text }] };
-    }
-  }
+  const listEnd = text.startsWith('- ') ? lastListItemEnd(doc).get(section) : undefined;
+  if (listEnd !== undefined) return { title, edits: [{ start: listEnd, end: listEnd, newText: eol + text }] };
   return { title, edits: [{ start: section.end, end: section.end, newText: eol + eol + text }] };
 }
+
+/** For each section, the end of the line of the last `-` list item in its own text (not its subsections'). */
+const lastListItemEnd = perDocument((doc: PolicyDocument): ReadonlyMap<Section, number> => {
+  const out = new Map<Section, number>();
+  const sections = doc.allSections;
+  let k = 0;
+  for (const b of doc.blocks) {
+    if (b.kind !== 'list-item') continue;
+    // The innermost section that holds the item: the last one starting before it.
+    while (k + 1 < sections.length && sections[k + 1].headingStart <= b.start) k++;
+    const owner = sections[k];
+    if (!owner || owner.headingEnd > b.start) continue;
+    const lineStart = doc.lines.lineStart(doc.lines.lineAt(b.start));
+    if (!/^[-*+]\s/.test(doc.text.slice(lineStart, b.start + 2))) continue;
+    out.set(owner, doc.lines.lineEnd(doc.lines.lineAt(b.end)));
+  }
+  return out;
+});
 
 // One insertion per clause and version, whichever items (and laws) ask for it.
 const insertions = perDocument(() => new Map<Clause, Fix>());

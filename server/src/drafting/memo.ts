@@ -22,7 +22,7 @@ export function perDocument<T>(derive: (doc: PolicyDocument) => T): (doc: Policy
  * block (`derive` is given the block moved to offset 0). Two generations are kept, as in
  * `perBlockRule`, so that results no block uses any more are dropped.
  */
-export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocument) => ReadonlyMap<Block, T> {
+export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocument) => BlockValues<T> {
   // Keyed by kind, then by the block's text: the text string is shared by every version of an
   // unchanged block, so the lookup reuses its hash and nothing is concatenated.
   type Cache = Map<string, Map<string, T>>;
@@ -31,17 +31,26 @@ export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocume
   const lookup = (c: Cache, block: Block) => c.get(block.kind)?.get(block.text);
   return perDocument((doc) => {
     const used: Cache = new Map();
-    const out = new Map<Block, T>();
-    for (const block of doc.blocks) {
+    const values: T[] = new Array(doc.blocks.length);
+    doc.blocks.forEach((block, i) => {
       let value = lookup(used, block) ?? lookup(cache, block) ?? lookup(previous, block);
       if (value === undefined) value = derive(blockAtZero(block));
       let byText = used.get(block.kind);
       if (!byText) used.set(block.kind, (byText = new Map()));
       byText.set(block.text, value);
-      out.set(block, value);
-    }
+      values[i] = value;
+    });
     previous = cache;
     cache = used;
-    return out;
+    const index = blockIndex(doc);
+    return { get: (block: Block) => { const i = index.get(block); return i === undefined ? undefined : values[i]; } };
   });
 }
+
+/** Results per block of one document version, looked up by the block. */
+export interface BlockValues<T> {
+  get(block: Block): T | undefined;
+}
+
+// One block-to-position map per version, shared by every per-block cache.
+const blockIndex = perDocument((doc: PolicyDocument): ReadonlyMap<Block, number> => new Map(doc.blocks.map((b, i) => [b, i])));

@@ -1,5 +1,6 @@
 import type { Fix, Rule } from './rule';
 import type { Block } from '../model/blocks';
+import { perBlockText } from '../drafting/memo';
 
 interface Open {
   readonly ch: string;
@@ -18,6 +19,10 @@ export interface Imbalance {
 }
 
 const MAX_PER_BLOCK = 10;
+const MARKS = /[()[\]“”„"]/;
+
+// Kept per block text (offsets from the block's start): while someone types, one block is read again.
+const imbalancesPerBlock = perBlockText((block: Block) => (MARKS.test(block.text) ? imbalances(block) : []));
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '“': '”', '„': '“', '"': '"' };
 // "a) first", "iv) fourth", "2) second": enumerators that close nothing.
 const ENUMERATOR = /(?:^|[\s(])(?:[a-zA-Z]|[ivxlcIVXLC]{1,4}|\d{1,3})$/;
@@ -112,9 +117,12 @@ export const unbalancedPunctuation: Rule = {
       'An unclosed bracket or quotation mark makes it unclear where a defined term or an aside ends, as in (“Example” “Example Ltd)). It is usually what remains of an edit.',
   },
   check(ctx) {
+    const found = imbalancesPerBlock(ctx.doc);
     for (const block of ctx.doc.blocks) {
+      const relative = found.get(block) ?? [];
       // A paragraph of stray marks is one problem, not a hundred.
-      for (const p of imbalances(block).slice(0, MAX_PER_BLOCK)) {
+      for (const r of relative.slice(0, MAX_PER_BLOCK)) {
+        const p = { ...r, at: r.at + block.start, closeAt: r.closeAt === undefined ? undefined : r.closeAt + block.start };
         if (p.kind === 'misdirected') {
           const right = p.ch === '“' ? '”' : '“';
           ctx.report({
