@@ -51,7 +51,8 @@ function fixCell(item, c) {
 }
 
 function conditionCell(item, c) {
-  if (!item.whenMentions) return 'always';
+  const sells = item.severityIfSells ? `; ${item.severityIfSells} when the front matter says \`sells-or-shares: true\`` : '';
+  if (!item.whenMentions) return `always${sells}`;
   const title = c.disclosure(item.whenMentions)?.title ?? item.whenMentions;
   return `only if: ${lowerFirst(title)}`;
 }

@@ -53,6 +53,19 @@ describe('compliance requirements', () => {
     assert.ok(!missing(fixed).includes('uk-gdpr.complaint-authority'));
   });
 
+  it('makes a missing Global Privacy Control statement an error when the policy declares that it sells or shares', () => {
+    const policy = (sells: boolean) => makeDoc(lines('---', 'jurisdictions: [us-ca]', `sells-or-shares: ${sells}`, '---', '', '# Privacy policy', '', 'Example Inc. runs this shop.', ''));
+    const gpc = (sells: boolean) => complianceStatus(policy(sells)).find((s) => s.law.id === 'ccpa')!.items.find((i) => i.requirement.disclosure === 'gpc')!;
+    assert.equal(gpc(true).severity, 'error');
+    assert.equal(gpc(false).severity, 'warning');
+  });
+
+  it('checks no law for `jurisdictions: []`, and infers nothing', () => {
+    const doc = makeDoc(lines('---', 'jurisdictions: []', '---', '', '# Privacy policy', '', 'This notice is for California residents under the CCPA.', ''));
+    assert.deepEqual(complianceStatus(doc), []);
+    assert.deepEqual(applicability(doc).jurisdictions, []);
+  });
+
   it('makes no disclosure checks on a policy that is not in English, and says so', () => {
     const german = lines('---', 'jurisdictions: [eu]', '---', '', '# Datenschutzerklärung', '', 'Wir verarbeiten Ihre Daten nur, wenn es für die Bestellung nötig ist. Sie können jederzeit Auskunft verlangen und der Verarbeitung widersprechen. Wir speichern die Angaben so lange, wie das Gesetz es verlangt, und löschen sie danach. Fragen beantwortet unser Team gern per Post oder am Telefon.', '');
     const doc = makeDoc(german);

@@ -12,6 +12,8 @@ export interface Requirement {
   readonly title: string;
   readonly article: string;
   readonly severity: Severity;
+  /** The severity when the front matter declares `sells-or-shares: true` (GPC must then be honoured, 11 CCR §7025). */
+  readonly severityIfSells?: Severity;
   /** The library clause that satisfies it. */
   readonly clause: string;
   /** The section topic it belongs in, when not the clause's (Canada's access right sits with the rights). */
@@ -32,7 +34,7 @@ export interface Law {
 
 export const LAWS: readonly Law[] = Object.freeze(
   data.laws.map((l) => {
-    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; when?: { mentions: string } }> };
+    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; severityIfSells?: string; when?: { mentions: string } }> };
     return Object.freeze({
       id: raw.id,
       name: raw.name,
@@ -48,6 +50,7 @@ export const LAWS: readonly Law[] = Object.freeze(
             title: disclosure(i.disclosure)?.title ?? i.disclosure,
             article: i.article,
             severity: i.severity as Severity,
+            severityIfSells: i.severityIfSells as Severity | undefined,
             clause: i.clause,
             topic: i.topic,
             whenMentions: i.when?.mentions,
@@ -99,7 +102,8 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
     const items: ItemStatus[] = [];
     for (const requirement of law.items) {
       if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
-      items.push(Object.freeze({ law, requirement, evidence: found.get(requirement.disclosure), severity: applies.declared ? requirement.severity : MILDER[requirement.severity] }));
+      const severity = (a.sellsOrShares && requirement.severityIfSells) || requirement.severity;
+      items.push(Object.freeze({ law, requirement, evidence: found.get(requirement.disclosure), severity: applies.declared ? severity : MILDER[severity] }));
     }
     out.push(Object.freeze({ law, applies, items: Object.freeze(items) }));
   }
