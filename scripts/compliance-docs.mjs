@@ -7,35 +7,23 @@
 //   node scripts/compliance-docs.mjs --check          exits 1, changing nothing, when a page is out of date
 //   node scripts/compliance-docs.mjs --docs DIR ...   reads and writes the pages in DIR instead of docs/rules
 // test/compliance/docs.test.ts runs the --check form.
-import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadTs, root } from './load-ts.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const markers = (name) => [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
 
-/** The compliance modules are TypeScript: bundle them in memory, as scripts/readme-rules.mjs does. */
-async function loadCompliance() {
-  const contents = [
-    "export { LAWS } from './server/src/compliance/requirements';",
-    "export { disclosure } from './server/src/compliance/disclosures';",
-    "export { COMPLIANCE_RULES, REPORTED_ELSEWHERE } from './server/src/compliance/rules';",
-    "export { builtInLibrary } from './server/src/catalog/clauseLibrary';",
-  ].join('\n');
-  const result = await esbuild.build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    logLevel: 'error',
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(join(root, 'package.json')));
-  return module.exports;
+/** The compliance modules are TypeScript: load them through an in-memory bundle. */
+function loadCompliance() {
+  return loadTs(
+    [
+      "export { LAWS } from './server/src/compliance/requirements';",
+      "export { disclosure } from './server/src/compliance/disclosures';",
+      "export { COMPLIANCE_RULES, REPORTED_ELSEWHERE } from './server/src/compliance/rules';",
+      "export { builtInLibrary } from './server/src/catalog/clauseLibrary';",
+    ].join('\n'),
+  );
 }
 
 const MILDER = { error: 'warning', warning: 'information', information: 'information', hint: 'hint' };
@@ -52,7 +40,8 @@ function fixCell(item, c) {
 
 function conditionCell(item, c) {
   const sells = item.severityIfSells ? `; ${item.severityIfSells} when the front matter says \`sells-or-shares: true\`` : '';
-  if (!item.whenMentions) return `always${sells}`;
+  const within = item.inSection ? `; said in the ${item.inSection} section when the policy has one` : '';
+  if (!item.whenMentions) return `always${within}${sells}`;
   const title = c.disclosure(item.whenMentions)?.title ?? item.whenMentions;
   return `only if: ${lowerFirst(title)}`;
 }

@@ -4,29 +4,15 @@
 //   node scripts/readme-rules.mjs          rewrites README.md
 //   node scripts/readme-rules.mjs --check  exits 1, changing nothing, when README.md is out of date
 // test/readme.test.ts runs the --check form.
-import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadTs, root } from './load-ts.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const README = join(root, 'README.md');
 
-/** The registry is TypeScript: bundle it in memory and load the bundle as CommonJS. */
+/** The registry is TypeScript: load it through an in-memory bundle. */
 async function loadRules() {
-  const result = await esbuild.build({
-    stdin: { contents: "export { RULES } from './server/src/rules/registry';", resolveDir: root, loader: 'ts' },
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    logLevel: 'error',
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(join(root, 'package.json')));
-  return module.exports.RULES;
+  return (await loadTs("export { RULES } from './server/src/rules/registry';")).RULES;
 }
 
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');

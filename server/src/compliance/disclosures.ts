@@ -99,6 +99,18 @@ const hitsPerBlock = perBlockText((block: Block): readonly BlockHit[] => {
 /** Every disclosure the document makes, with the first passage that makes it. */
 export const disclosuresOf = perDocument((doc: PolicyDocument): ReadonlyMap<string, Evidence> => {
   const found = new Map<string, Evidence>();
+  for (const [id, all] of allDisclosuresOf(doc)) found.set(id, all[0]);
+  return found;
+});
+
+/** Every passage that makes each disclosure, in document order. */
+export const allDisclosuresOf = perDocument((doc: PolicyDocument): ReadonlyMap<string, readonly Evidence[]> => {
+  const found = new Map<string, Evidence[]>();
+  const add = (e: Evidence) => {
+    const list = found.get(e.id);
+    if (list) list.push(e);
+    else found.set(e.id, [e]);
+  };
   const topicsAt = (offset: number): Set<string> => {
     const topics = new Set<string>();
     // Every enclosing section counts: a list under "Your choices" inside "Your rights" is about rights.
@@ -110,18 +122,21 @@ export const disclosuresOf = perDocument((doc: PolicyDocument): ReadonlyMap<stri
   };
   const perBlock = hitsPerBlock(doc);
   for (const block of doc.blocks) {
+    let last = '';
     for (const hit of perBlock.get(block) ?? []) {
-      if (found.has(hit.id)) continue;
+      // One passage per block and disclosure is enough.
+      if (hit.id === last) continue;
       const start = block.start + hit.start;
       if (hit.within && !hit.within.some((t) => topicsAt(start).has(t))) continue;
       if (hit.notWithin && hit.notWithin.some((t) => topicsAt(start).has(t))) continue;
-      found.set(hit.id, Object.freeze({ id: hit.id, start, end: block.start + hit.end }));
+      add(Object.freeze({ id: hit.id, start, end: block.start + hit.end }));
+      last = hit.id;
     }
   }
   for (const d of COMPILED) {
     if (!d.detector || found.has(d.id)) continue;
     const at = d.detector === 'dates' ? policyDates(doc)[0] : firstEmail(doc);
-    if (at) found.set(d.id, Object.freeze({ id: d.id, start: at.start, end: at.end }));
+    if (at) add(Object.freeze({ id: d.id, start: at.start, end: at.end }));
   }
   return found;
 });

@@ -3,7 +3,8 @@ import type { PolicyDocument } from '../model/policyDocument';
 import type { Severity } from '../rules/rule';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
 import { applicability, type Applies } from './applicability';
-import { disclosure, disclosuresOf, type Evidence } from './disclosures';
+import { allDisclosuresOf, disclosure, disclosuresOf, type Evidence } from './disclosures';
+import { topicForTitle } from '../catalog/sectionTopics';
 
 export interface Requirement {
   /** `<law>.<disclosure>`, e.g. `gdpr.complaint-authority`. */
@@ -18,6 +19,8 @@ export interface Requirement {
   readonly clause: string;
   /** The section topic it belongs in, when not the clause's (Canada's access right sits with the rights). */
   readonly topic?: string;
+  /** When the policy has a section of this topic, only a passage inside it counts (California's rights in the California section). */
+  readonly inSection?: string;
   /** Applies only when the policy makes this other disclosure (e.g. it mentions consent). */
   readonly whenMentions?: string;
 }
@@ -34,7 +37,7 @@ export interface Law {
 
 export const LAWS: readonly Law[] = Object.freeze(
   data.laws.map((l) => {
-    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; severityIfSells?: string; when?: { mentions: string } }> };
+    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions: string } }> };
     return Object.freeze({
       id: raw.id,
       name: raw.name,
@@ -53,6 +56,7 @@ export const LAWS: readonly Law[] = Object.freeze(
             severityIfSells: i.severityIfSells as Severity | undefined,
             clause: i.clause,
             topic: i.topic,
+            inSection: i.inSection,
             whenMentions: i.when?.mentions,
           }),
         ),
@@ -94,6 +98,7 @@ export function complianceStatus(doc: PolicyDocument): readonly LawStatus[] {
 
 function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>): readonly LawStatus[] {
   const found = disclosuresOf(doc);
+  const every = allDisclosuresOf(doc);
   const out: LawStatus[] = [];
   for (const law of LAWS) {
     const applies = a.get(law.jurisdiction);
@@ -103,9 +108,17 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
     for (const requirement of law.items) {
       if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
       const severity = (a.sellsOrShares && requirement.severityIfSells) || requirement.severity;
-      items.push(Object.freeze({ law, requirement, evidence: found.get(requirement.disclosure), severity: applies.declared ? severity : MILDER[severity] }));
+      const evidence = requirement.inSection ? evidenceIn(doc, every.get(requirement.disclosure) ?? [], requirement.inSection) : found.get(requirement.disclosure);
+      items.push(Object.freeze({ law, requirement, evidence, severity: applies.declared ? severity : MILDER[severity] }));
     }
     out.push(Object.freeze({ law, applies, items: Object.freeze(items) }));
   }
   return Object.freeze(out);
+}
+
+/** The first passage inside a section of `topic`, when the policy has one; otherwise the first anywhere. */
+function evidenceIn(doc: PolicyDocument, passages: readonly Evidence[], topic: string): Evidence | undefined {
+  const sections = doc.allSections.filter((s) => topicForTitle(s.title)?.id === topic);
+  if (sections.length === 0) return passages[0];
+  return passages.find((e) => sections.some((s) => s.start <= e.start && e.start < s.end));
 }
