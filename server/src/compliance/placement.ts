@@ -25,6 +25,20 @@ export interface Placement {
  * clause is inserted as a new section where that kind of section usually stands.
  */
 export function placeRequirement(doc: PolicyDocument, requirement: Requirement, library: ClauseLibrary = builtInLibrary(), today = new Date()): Placement {
+  // The rule and the checklist both ask, once per version and item.
+  const key = `${requirement.id}\u0000${today.toISOString().slice(0, 10)}`;
+  const cached = placements(doc).get(library)?.get(key);
+  if (cached) return cached;
+  const placement = computePlacement(doc, requirement, library, today);
+  let byLibrary = placements(doc).get(library);
+  if (!byLibrary) placements(doc).set(library, (byLibrary = new Map()));
+  byLibrary.set(key, placement);
+  return placement;
+}
+
+const placements = perDocument(() => new Map<ClauseLibrary, Map<string, Placement>>());
+
+function computePlacement(doc: PolicyDocument, requirement: Requirement, library: ClauseLibrary, today: Date): Placement {
   const clause = library.byId(requirement.clause);
   const topic = requirement.topic ?? clause?.topic;
   // California's items belong in the California section when there is one, whatever the clause's topic.

@@ -19,29 +19,44 @@ export function perDocument<T>(derive: (doc: PolicyDocument) => T): (doc: Policy
 /**
  * Derives something from one block of prose, kept by the block's kind and text: while someone
  * types, every block but the edited one is found again. Results must use offsets relative to the
- * block (`derive` is given the block moved to offset 0). Two generations are kept, as in
- * `perBlockRule`, so that results no block uses any more are dropped.
+ * block (`derive` is given the block moved to offset 0). The cache is swept only when it holds
+ * many more texts than the document has blocks, so an ordinary version allocates one array.
  */
 export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocument) => BlockValues<T> {
   // Keyed by kind, then by the block's text: the text string is shared by every version of an
   // unchanged block, so the lookup reuses its hash and nothing is concatenated.
   type Cache = Map<string, Map<string, T>>;
   let cache: Cache = new Map();
-  let previous: Cache = new Map();
+  let size = 0;
   const lookup = (c: Cache, block: Block) => c.get(block.kind)?.get(block.text);
+  const store = (c: Cache, block: Block, value: T) => {
+    let byText = c.get(block.kind);
+    if (!byText) c.set(block.kind, (byText = new Map()));
+    byText.set(block.text, value);
+  };
   return perDocument((doc) => {
-    const used: Cache = new Map();
-    const values: T[] = new Array(doc.blocks.length);
-    doc.blocks.forEach((block, i) => {
-      let value = lookup(used, block) ?? lookup(cache, block) ?? lookup(previous, block);
-      if (value === undefined) value = derive(blockAtZero(block));
-      let byText = used.get(block.kind);
-      if (!byText) used.set(block.kind, (byText = new Map()));
-      byText.set(block.text, value);
+    const blocks = doc.blocks;
+    const values: T[] = new Array(blocks.length);
+    for (let i = 0; i < blocks.length; i++) {
+      let value = lookup(cache, blocks[i]);
+      if (value === undefined) {
+        value = derive(blockAtZero(blocks[i]));
+        store(cache, blocks[i], value);
+        size++;
+      }
       values[i] = value;
-    });
-    previous = cache;
-    cache = used;
+    }
+    // Texts that no block has any more (every keystroke leaves one) are dropped now and then.
+    if (size > 2 * blocks.length + 64) {
+      const fresh: Cache = new Map();
+      size = 0;
+      for (let i = 0; i < blocks.length; i++) {
+        if (lookup(fresh, blocks[i]) !== undefined) continue;
+        store(fresh, blocks[i], values[i]);
+        size++;
+      }
+      cache = fresh;
+    }
     const index = blockIndex(doc);
     return { get: (block: Block) => { const i = index.get(block); return i === undefined ? undefined : values[i]; } };
   });
