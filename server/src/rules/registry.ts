@@ -28,6 +28,7 @@ import { doubledPossessive } from './doubled-possessive';
 import { typedBullet } from './typed-bullet';
 import { insecureLink } from './insecure-link';
 import { inconsistentContact } from './inconsistent-contact';
+import { textAfterEnd } from './text-after-end';
 // Compliance (issue 4): what the applicable laws require, and contradictions inside the policy.
 import { COMPLIANCE_RULES } from '../compliance/rules';
 import { CONSISTENCY_RULES } from './consistency';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   typedBullet,
   insecureLink,
   inconsistentContact,
+  textAfterEnd,
   ...COMPLIANCE_RULES,
   ...CONSISTENCY_RULES,
 ]);
