@@ -2,7 +2,12 @@ import type { Rule } from './rule';
 import { quote } from './util/matches';
 
 // "END OF PRIVACY POLICY", "End of notice": a marker a pasted draft keeps from its source.
-const END_MARKER = /^\s*(?:\*\*)?\s*end of (?:this |the |our )?(?:privacy |data protection |cookie )?(?:policy|notice|statement)\s*\.?\s*(?:\*\*)?\s*$/i;
+const END_MARKER = /^end of (?:this |the |our )?(?:privacy |data protection |cookie )?(?:policy|notice|statement)\.?$/i;
+
+/** The line says only that the policy ends (bold or not). */
+function isEndMarker(text: string): boolean {
+  return END_MARKER.test(text.trim().replace(/^\*\*|\*\*$/g, '').trim());
+}
 
 export const textAfterEnd: Rule = {
   meta: {
@@ -16,7 +21,7 @@ export const textAfterEnd: Rule = {
   check(ctx) {
     const { doc } = ctx;
     for (const section of doc.allSections) {
-      if (!END_MARKER.test(section.title)) continue;
+      if (!isEndMarker(section.title)) continue;
       const after = doc.blocks.find((b) => b.start >= section.headingEnd && b.kind !== 'heading' && b.text.trim() !== '');
       if (!after) continue;
       const line = doc.lines.lineAt(section.headingStart);
@@ -30,7 +35,7 @@ export const textAfterEnd: Rule = {
     }
     // A plain paragraph line that says the same, not read as a heading.
     for (const block of doc.blocks) {
-      if (block.kind === 'heading' || !END_MARKER.test(block.text)) continue;
+      if (block.kind === 'heading' || !isEndMarker(block.text)) continue;
       const after = doc.blocks.find((b) => b.start >= block.end && b.text.trim() !== '');
       if (!after) continue;
       ctx.report({
