@@ -88,7 +88,14 @@ export const definedTerms = perDocument((doc: PolicyDocument): TermIndex => {
   for (let i = 0; i < all.length; ) {
     const lower = all[i].text.toLowerCase();
     // "Partners" opens a use of a one-word term "Partner" too.
-    const list = [...(byFirstWord.get(lower) ?? []), ...(lower.endsWith('s') ? (byFirstWord.get(lower.slice(0, -1)) ?? []) : []), ...(lower.endsWith('es') ? (byFirstWord.get(lower.slice(0, -2)) ?? []) : [])];
+    const exact = byFirstWord.get(lower);
+    const plural = lower.endsWith('s') ? byFirstWord.get(lower.slice(0, -1)) : undefined;
+    const pluralEs = lower.endsWith('es') ? byFirstWord.get(lower.slice(0, -2)) : undefined;
+    if (!exact && !plural && !pluralEs) {
+      i++;
+      continue;
+    }
+    const list = [...(exact ?? []), ...(plural ?? []), ...(pluralEs ?? [])];
     let consumed = 1;
     if (list.length > 0) {
       for (const name of list) {

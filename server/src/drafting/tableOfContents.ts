@@ -1,7 +1,9 @@
-import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
+import { shiftedClone } from '../model/shift';
+import { nodeStart } from '../model/chunks';
 import { caseMemory, sentenceCase } from './casing';
 import { perDocument } from './memo';
 import { isUpperWord, normalizeTitle } from './text';
@@ -51,7 +53,7 @@ export const tablesOfContents = perDocument((doc: PolicyDocument): readonly Tabl
   const out: TableOfContents[] = [];
   for (const heading of doc.allSections) {
     if (!TOC_TITLE.test(normalizeTitle(heading.title))) continue;
-    const list = firstListAfter(doc.root.children, heading.headingEnd, heading.end);
+    const list = firstListAfter(doc, heading.headingEnd, heading.end);
     if (!list) continue;
     const toc = analyse(doc, heading, list);
     if (toc) out.push(toc);
@@ -60,12 +62,12 @@ export const tablesOfContents = perDocument((doc: PolicyDocument): readonly Tabl
 });
 
 /** The list that comes right after the heading, when nothing but white space stands between them. */
-function firstListAfter(nodes: readonly RootContent[], from: number, limit: number): List | undefined {
-  for (const node of nodes) {
-    const start = node.position?.start.offset ?? -1;
-    if (start < from) continue;
-    if (start > limit) return undefined;
-    return node.type === 'list' ? node : undefined;
+function firstListAfter(doc: PolicyDocument, from: number, limit: number): List | undefined {
+  // The top-level blocks, not `doc.root`: only the list found is placed at its offsets in this version.
+  for (const chunk of doc.chunks) {
+    if (chunk.start < from) continue;
+    if (chunk.start > limit) return undefined;
+    return chunk.node.type === 'list' ? (shiftedClone(chunk.node, chunk.start - nodeStart(chunk.node)) as List) : undefined;
   }
   return undefined;
 }

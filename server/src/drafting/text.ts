@@ -1,7 +1,8 @@
 import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
-import { perDocument } from './memo';
+import { perBlockText, perDocument } from './memo';
+import { perNode, type Placed } from '../model/nodes';
 
 /** A run of letters and digits in a prose block, with document offsets. */
 export interface Token {
@@ -17,10 +18,17 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// A block that did not move keeps its object from one version to the next, and so its tokens.
+const tokensOfBlock = new WeakMap<Block, readonly Token[]>();
+
 /** Every word of the document's prose in order, blocks of every kind included. */
 export const tokens = perDocument((doc: PolicyDocument): readonly Token[] => {
   const out: Token[] = [];
-  for (const block of doc.blocks) blockTokens(block, out);
+  for (const block of doc.blocks) {
+    let own = tokensOfBlock.get(block);
+    if (!own) tokensOfBlock.set(block, (own = blockTokens(block)));
+    for (const t of own) out.push(t);
+  }
   return Object.freeze(out);
 });
 
@@ -97,10 +105,14 @@ export function blockAt(doc: PolicyDocument, offset: number): Block | undefined 
   return undefined;
 }
 
+const UPPER = /\p{Lu}/u;
+const lowerCaseWordsOfBlock = perBlockText((block: Block): readonly string[] => [...new Set((block.text.match(WORD) ?? []).filter((w) => !UPPER.test(w)))]);
+
 /** Every word the document writes in lower case somewhere in its prose: the words that are not names. */
 export const lowerCaseWords = perDocument((doc: PolicyDocument): ReadonlySet<string> => {
   const out = new Set<string>();
-  for (const t of tokens(doc)) if (!/\p{Lu}/u.test(t.text)) out.add(t.text);
+  const perBlock = lowerCaseWordsOfBlock(doc);
+  for (const block of doc.blocks) for (const w of perBlock.get(block) ?? []) out.add(w);
   return out;
 });
 
@@ -110,19 +122,25 @@ export function speaksToReader(text: string): boolean {
 }
 
 /** Offsets of the text of links, emphasis and inline code: names of pages, buttons and headings live there. */
-export const markedRanges = perDocument((doc: PolicyDocument): ReadonlyArray<readonly [number, number]> => {
-  const out: Array<[number, number]> = [];
-  const visit = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
-    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'strong' || node.type === 'emphasis') {
-      const s = node.position?.start.offset;
-      const e = node.position?.end.offset;
-      if (s !== undefined && e !== undefined) out.push([s, e]);
+const markedSpans = perNode((node, _src): Placed[] => {
+  const out: Placed[] = [];
+  const visit = (n: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
+    if (n.type === 'link' || n.type === 'linkReference' || n.type === 'strong' || n.type === 'emphasis') {
+      const s = n.position?.start.offset;
+      const e = n.position?.end.offset;
+      if (s !== undefined && e !== undefined) out.push({ start: s, end: e });
     }
-    for (const child of (node.children ?? []) as Array<typeof node>) visit(child);
+    for (const child of (n.children ?? []) as Array<typeof n>) visit(child);
   };
-  visit(doc.root as unknown as Parameters<typeof visit>[0]);
-  return out.sort((a, b) => a[0] - b[0]);
+  visit(node as unknown as Parameters<typeof visit>[0]);
+  return out;
 });
+
+export const markedRanges = perDocument((doc: PolicyDocument): ReadonlyArray<readonly [number, number]> =>
+  markedSpans(doc)
+    .map((x): [number, number] => [x.start, x.end])
+    .sort((a, b) => a[0] - b[0]),
+);
 
 /** Whether [start, end) lies inside one of the sorted ranges. */
 export function insideRanges(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
