@@ -2,7 +2,7 @@ import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
 import type { Fix } from '../rules/rule';
 import { topicForTitle } from '../catalog/sectionTopics';
-import { clauseText, readingRank, type Clause } from '../catalog/clauseCatalog';
+import { clauseText, readingRank, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
 import { builtInLibrary, type ClauseLibrary } from '../catalog/clauseLibrary';
 import { fillsFor, formatDate } from '../features/completion';
 import { disclosure } from './disclosures';
@@ -124,7 +124,7 @@ function insertClause(doc: PolicyDocument, clause: Clause, eol: string): Fix {
 
 function buildInsertion(doc: PolicyDocument, clause: Clause, eol: string): Fix {
   const level = mainLevel(doc);
-  const text = clauseText(clause, { level, fills: fillsFor(doc) }).trimEnd().replace(/\n/g, eol);
+  const text = renderedClause(clause, level, fillsFor(doc)).replace(/\n/g, eol);
   const rank = readingRank(clause.topic);
   const peers = doc.allSections.filter((s) => s.level === level);
   let after: Section | undefined;
@@ -141,6 +141,21 @@ function buildInsertion(doc: PolicyDocument, clause: Clause, eol: string): Fix {
   const last = peers[peers.length - 1];
   const end = last ? last.end : trimmedEnd(doc.text);
   return { title, edits: [{ start: end, end, newText: (end > 0 ? eol + eol : '') + text }] };
+}
+
+// A clause renders the same for the same level and front-matter values: kept across versions.
+const rendered = new Map<Clause, Map<string, string>>();
+
+function renderedClause(clause: Clause, level: number, fills: ClauseFills): string {
+  const key = `${level}\u0000${JSON.stringify(fills)}`;
+  let byKey = rendered.get(clause);
+  if (!byKey) rendered.set(clause, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) {
+    if (byKey.size > 20) byKey.clear();
+    byKey.set(key, (text = clauseText(clause, { level, fills }).trimEnd()));
+  }
+  return text;
 }
 
 /** The level most sections use: 2 under a `#` title, 1 in a policy without one. */

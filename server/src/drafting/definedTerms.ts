@@ -1,8 +1,8 @@
 import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
-import { perDocument } from './memo';
-import { adjacent, isCapitalised, isUpperWord, sentenceSpan, tokens, type Token } from './text';
+import { perBlockText, perDocument, type BlockValues } from './memo';
+import { adjacent, blockTokens, isCapitalised, isUpperWord, sentenceSpan, type Token } from './text';
 import { definitionCandidates, type Candidate } from './definitionForms';
 
 export type DefinitionForm = Candidate['form'];
@@ -73,51 +73,20 @@ export const definedTerms = perDocument((doc: PolicyDocument): TermIndex => {
     entry.definitions.push(Object.freeze({ term: name, start: c.start, end: c.end, form: c.form, span: c.span, meaning: c.meaning, inGlossary: c.inGlossary }));
   }
   const names = [...byName.keys()];
-  const partsOf = new Map(names.map((n) => [n, termParts(n)]));
-  const wordsOf = new Map(names.map((n) => [n, partsOf.get(n)!.words]));
-  // Candidate terms by their first word, longest first, so "Personal Information Request" wins over "Personal Information".
-  const byFirstWord = new Map<string, string[]>();
-  for (const n of names) {
-    const key = wordsOf.get(n)![0].toLowerCase();
-    byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), n]);
-  }
-  for (const list of byFirstWord.values()) list.sort((a, b) => wordsOf.get(b)!.length - wordsOf.get(a)!.length || b.length - a.length);
   const definitionStarts = new Set(candidates.map((c) => c.start));
-
-  const all = tokens(doc);
-  for (let i = 0; i < all.length; ) {
-    const lower = all[i].text.toLowerCase();
-    // "Partners" opens a use of a one-word term "Partner" too.
-    const exact = byFirstWord.get(lower);
-    const plural = lower.endsWith('s') ? byFirstWord.get(lower.slice(0, -1)) : undefined;
-    const pluralEs = lower.endsWith('es') ? byFirstWord.get(lower.slice(0, -2)) : undefined;
-    if (!exact && !plural && !pluralEs) {
-      i++;
-      continue;
+  // Uses are found block by block (a term never spans two blocks), and kept per block text for as
+  // long as the set of terms stays the same: while someone types, one block is read again.
+  const scan = scannerFor(names);
+  const perBlock = scan(doc);
+  for (const block of doc.blocks) {
+    for (const hit of perBlock.get(block) ?? []) {
+      const start = block.start + hit.start;
+      const occurrence: TermOccurrence = Object.freeze({ start, end: block.start + hit.end, definition: definitionStarts.has(start), inHeading: block.kind === 'heading' });
+      const entry = byName.get(hit.name)!;
+      (hit.kind === 'use' ? entry.uses : entry.variants).push(occurrence);
     }
-    const list = [...(exact ?? []), ...(plural ?? []), ...(pluralEs ?? [])];
-    let consumed = 1;
-    if (list.length > 0) {
-      for (const name of list) {
-        const words = wordsOf.get(name)!;
-        const run = matchRun(all, i, partsOf.get(name)!);
-        if (!run) continue;
-        const kind = classify(run.tokens, words, run.plural);
-        if (kind === 'none') continue;
-        // "Harbourlight Books Ltd" is not a use of "Harbourlight": a one-word name inside a longer one is left alone.
-        if (words.length === 1 && isCapitalised(words[0]) && insideLongerName(all, i, run.tokens.length)) break;
-        const first = run.tokens[0];
-        const last = run.tokens[run.tokens.length - 1];
-        const end = run.plural ? last.start + words[words.length - 1].length : last.end;
-        const occurrence: TermOccurrence = Object.freeze({ start: first.start, end, definition: definitionStarts.has(first.start), inHeading: first.block.kind === 'heading' });
-        const entry = byName.get(name)!;
-        (kind === 'use' ? entry.uses : entry.variants).push(occurrence);
-        consumed = run.tokens.length;
-        break;
-      }
-    }
-    i += consumed;
   }
+  const wordsOf = new Map(names.map((n) => [n, termParts(n).words]));
 
   const terms: Term[] = names.map((name) => {
     const entry = byName.get(name)!;
@@ -154,6 +123,67 @@ export const definedTerms = perDocument((doc: PolicyDocument): TermIndex => {
     },
   });
 });
+
+interface BlockHit {
+  readonly name: string;
+  readonly kind: 'use' | 'variant';
+  /** Offsets from the block's start. */
+  readonly start: number;
+  readonly end: number;
+}
+
+// A few term sets at once: one per open policy, as a rule.
+const scanners = new Map<string, (doc: PolicyDocument) => BlockValues<readonly BlockHit[]>>();
+
+/** The per-block search for uses of `names`, made again only when the set of defined terms changes. */
+function scannerFor(names: readonly string[]): (doc: PolicyDocument) => BlockValues<readonly BlockHit[]> {
+  const key = names.join('\u0001');
+  const known = scanners.get(key);
+  if (known) return known;
+  const partsOf = new Map(names.map((n) => [n, termParts(n)]));
+  // Candidate terms by their first word, longest first, so "Personal Information Request" wins over "Personal Information".
+  const byFirstWord = new Map<string, string[]>();
+  for (const n of names) {
+    const first = partsOf.get(n)!.words[0].toLowerCase();
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), n]);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => partsOf.get(b)!.words.length - partsOf.get(a)!.words.length || b.length - a.length);
+  const scan = perBlockText((block: Block): readonly BlockHit[] => {
+    const all = blockTokens(block);
+    const hits: BlockHit[] = [];
+    for (let i = 0; i < all.length; ) {
+      const lower = all[i].text.toLowerCase();
+      // "Partners" opens a use of a one-word term "Partner" too.
+      const exact = byFirstWord.get(lower);
+      const plural = lower.endsWith('s') ? byFirstWord.get(lower.slice(0, -1)) : undefined;
+      const pluralEs = lower.endsWith('es') ? byFirstWord.get(lower.slice(0, -2)) : undefined;
+      if (!exact && !plural && !pluralEs) {
+        i++;
+        continue;
+      }
+      let consumed = 1;
+      for (const name of [...(exact ?? []), ...(plural ?? []), ...(pluralEs ?? [])]) {
+        const words = partsOf.get(name)!.words;
+        const run = matchRun(all, i, partsOf.get(name)!);
+        if (!run) continue;
+        const kind = classify(run.tokens, words, run.plural);
+        if (kind === 'none') continue;
+        // "Harbourlight Books Ltd" is not a use of "Harbourlight": a one-word name inside a longer one is left alone.
+        if (words.length === 1 && isCapitalised(words[0]) && insideLongerName(all, i, run.tokens.length)) break;
+        const first = run.tokens[0];
+        const last = run.tokens[run.tokens.length - 1];
+        hits.push({ name, kind, start: first.start, end: run.plural ? last.start + words[words.length - 1].length : last.end });
+        consumed = run.tokens.length;
+        break;
+      }
+      i += consumed;
+    }
+    return hits;
+  });
+  if (scanners.size >= 8) scanners.delete(scanners.keys().next().value!);
+  scanners.set(key, scan);
+  return scan;
+}
 
 interface TermParts {
   readonly words: readonly string[];
