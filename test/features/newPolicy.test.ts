@@ -113,4 +113,15 @@ describe('new policy from the clause library', () => {
     assert.match(response.problems![2], /`mars` is unknown/);
     assert.match(newPolicy({ answers: { ...UK_EU, jurisdictions: [] } }, library, TODAY).problems![0], /^No jurisdiction chosen/);
   });
+
+  // The draft is built from the library; the checks must agree with it, or a lawyer starts from a page of warnings.
+  for (const jurisdictions of [['eu'], ['uk'], ['us-ca'], ['eu', 'uk', 'us-ca'], ['us-va', 'us-co', 'us-ct', 'us-tx'], ['ca', 'ca-qc'], ['br']]) {
+    for (const children of [false, true]) {
+      it(`drafts a policy for ${jurisdictions.join(', ')}${children ? ' with children' : ''} that raises no error or warning`, () => {
+        const text = newPolicy({ answers: { ...UK_EU, jurisdictions, children, sellsOrShares: true } }, library, TODAY).policy!.text;
+        const serious = runRules(makeDoc(text), { today: TODAY }).filter((f) => f.severity === 'error' || f.severity === 'warning');
+        assert.deepEqual(serious.map((f) => `${f.ruleId}: ${f.message}`), []);
+      });
+    }
+  }
 });

@@ -49,6 +49,8 @@ const PLAN: readonly Step[] = [
   { ids: ['who-we-are'] },
   { ids: ['contact'] },
   { ids: ['privacy-officer-canada'] },
+  // The LGPD requires the encarregado's identity and contact (Art. 41 §1); elsewhere a DPO is the writer's call.
+  { ids: ['dpo-representative'], when: (a) => a.jurisdictions.some((j) => j.trim().toLowerCase() === 'br') },
   { ids: ['collection'] },
   { ids: ['use-legal-basis', 'use-purposes'] },
   { ids: ['legitimate-interests'] },
@@ -61,6 +63,7 @@ const PLAN: readonly Step[] = [
   { ids: ['retention'] },
   { ids: ['security'] },
   { ids: ['rights-gdpr'] },
+  { ids: ['rights-lgpd'] },
   { ids: ['rights-us-states'] },
   { ids: ['rights-exercise'] },
   { ids: ['complaints'] },
@@ -93,7 +96,12 @@ export function newPolicy(params: NewPolicyParams | undefined, library: ClauseLi
     `sells-or-shares: ${answers.sellsOrShares}`,
     '---',
   ];
-  const body = clauses.map((c) => clauseText(c, { fills }).trimEnd());
+  // Not directed at children "under 13" is COPPA's and the UK's age; where EU law applies the GDPR's default is 16.
+  const eu = declared.includes('eu');
+  const body = clauses.map((c) => {
+    const text = clauseText(c, { fills }).trimEnd();
+    return eu && c.id === 'children-not-directed' ? text.replace(/\bunder 13\b/g, 'under 16') : text;
+  });
   return { jurisdictions, policy: { text: `${frontMatter.join('\n')}\n\n${body.join('\n\n')}\n`, clauses: clauses.map((c) => c.id) } };
 }
 

@@ -20,7 +20,7 @@ const RANGE = /\bbetween\s+(?:the\s+)?ages?\s+(?:of\s+)?\d{1,2}\s+and\s+\d{1,2}\
 /** "under 16, or the lower age your country sets": the writer has already tied the age to the law. */
 const LOCAL = /\b(?:your\s+(?:country|jurisdiction|state|region|member\s+state|location)|country\s+(?:of|where)|where\s+you\s+(?:live|reside|are)|(?:local|applicable|national|relevant)\s+(?:law|laws|legislation)|laws?\s+of\s+your|in\s+some\s+(?:countries|jurisdictions)|depending\s+on|(?:a\s+)?(?:lower|higher|different)\s+age|age\s+of\s+(?:digital\s+)?(?:consent|majority)\s+(?:in|where)|residents?\s+of|residing\s+in|(?:each|every)\s+country|country\s+or\s+region|by\s+country|other\s+countries)\b/i;
 const REGIONS: ReadonlyArray<[string, RegExp]> = [
-  ['eu', /\b(?:EEA|EU|European|(?<!UK[ -])GDPR|Member\s+States?|Europe)\b/],
+  ['eu', /\b(?:EEA|EU|European|(?<!UK[ -])GDPR|Member\s+States?|Europe|Austria|Belgium|Bulgaria|Croatia|Cyprus|Czech\s+Republic|Denmark|Estonia|Finland|France|Germany|Greece|Hungary|Ireland|Italy|Latvia|Lithuania|Luxembourg|Malta|Netherlands|Poland|Portugal|Romania|Slovakia|Slovenia|Spain|Sweden)\b/],
   ['uk', /\b(?:UK|United\s+Kingdom|Britain|British)\b/],
   ['us', /\b(?:COPPA|United\s+States|U\.S\.|USA|Children['’]s\s+Online\s+Privacy\s+Protection\s+Act|FTC)\b/],
   ['us-ca', /\b(?:California|CCPA|CPRA)\b/],
@@ -32,6 +32,12 @@ const MEMBER_STATES: Record<number, string> = {
   14: 'Austria, Bulgaria, Cyprus, Italy, Lithuania and Spain',
   15: 'the Czech Republic, France, Greece and Slovenia',
 };
+
+/** "In France, under 15 …": the sentence names a Member State that sets exactly this age. */
+function namesItsMemberState(text: string, age: number): boolean {
+  const states = MEMBER_STATES[age];
+  return !!states && states.replace(/^the /, '').split(/, | and /).some((state) => text.includes(state.replace(/^the /, '')));
+}
 
 export interface AgeStatement {
   readonly age: number;
@@ -64,7 +70,16 @@ const statements = sentenceFacts(classifyAgeSentence);
 
 function sectionRegions(doc: PolicyDocument, offset: number): string[] {
   const titles = doc.sectionPath(offset).join(' | ');
-  return REGIONS.filter(([, re]) => re.test(titles)).map(([code]) => code);
+  const own = titles ? REGIONS.filter(([, re]) => re.test(titles)).map(([code]) => code) : [];
+  if (own.length > 0) return own;
+  // A section about one place's children says so in its text ("In the UK, …") when not in its title;
+  // only a section that names a single place counts, so a general children's section stays general.
+  const enclosing = doc.allSections.filter((x) => x.level > 1 && x.start <= offset && offset < x.end).sort((a, b) => b.level - a.level);
+  for (const section of enclosing) {
+    const named = REGIONS.filter(([, re]) => re.test(doc.text.slice(section.start, section.end))).map(([code]) => code);
+    if (named.length > 0) return named.length === 1 ? named : [];
+  }
+  return [];
 }
 
 /** The prose just before a list item's list: "The service is not for children whose age:". */
@@ -96,7 +111,8 @@ export const childrenAgeMismatch: Rule = {
     const app = applicability(doc);
     // The paragraph, or the line that introduces a list, can tie the age to the reader's country too.
     const local = (s: SentenceFact<AgeStatement>) => s.value.local || LOCAL.test(s.block.text) || (s.block.kind === 'list-item' && LOCAL.test(introOf(doc, s.block)));
-    const where = (s: SentenceFact<AgeStatement>) => [...new Set([...s.value.regions, ...sectionRegions(doc, s.start)])];
+    // The sentence, its paragraph ("… under 13. The Children's Online Privacy Protection Act …") or its section can name the law.
+    const where = (s: SentenceFact<AgeStatement>) => [...new Set([...s.value.regions, ...REGIONS.filter(([, re]) => re.test(s.block.text)).map(([code]) => code), ...sectionRegions(doc, s.start)])];
     const span = (s: SentenceFact<AgeStatement>) => ({ start: s.start + s.value.index, end: s.start + s.value.index + s.value.phrase.length });
 
     // One finding per sentence: an age below the law's is the more useful thing to say.
@@ -107,7 +123,7 @@ export const childrenAgeMismatch: Rule = {
     // A policy that says somewhere that the age depends on the country has answered the question the law asks.
     const acknowledged = all.some(local);
     for (const s of all) {
-      if (acknowledged || belowLaw.has(s.value.age)) continue;
+      if (acknowledged || belowLaw.has(s.value.age) || namesItsMemberState(s.text, s.value.age)) continue;
       const regions = where(s);
       const age = s.value.age;
       if (age < 16 && (regions.includes('eu') || (regions.length === 0 && eu))) {
