@@ -73,6 +73,15 @@ describe('policywright check', () => {
     assert.match(err, /^1 policy checked: 0 errors, 0 warnings, 0 other$/m);
   });
 
+  it('checks the disclosures of the jurisdictions given with --jurisdictions, and refuses an unknown code', () => {
+    const { code, out } = run(['check', '--jurisdictions', 'eu', 'privacy-policy.md'], dir, null);
+    assert.equal(code, 1, 'a declared law makes the missing items errors');
+    assert.ok(findings(out).some((l) => l.endsWith(' missing-gdpr-disclosure')), out);
+    const bad = run(['check', '--jurisdictions', 'eu,mars', 'privacy-policy.md'], dir, null);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--jurisdictions names an unknown jurisdiction "mars"/);
+  });
+
   it('exits 1 and prints one line per finding when a policy has errors', () => {
     const { code, out } = run(['check', `${F}/errors/privacy-policy.md`]);
     assert.equal(code, 1);
