@@ -15,7 +15,7 @@ function missingDisclosureRule(ruleId: string): Rule {
   return {
     meta: {
       id: ruleId,
-      description: `Reports each disclosure ${names.join(', ')} require${names.length === 1 ? 's' : ''} that the policy does not make`,
+      description: `Reports each disclosure ${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)} require${names.length === 1 ? 's' : ''} that the policy does not make`,
       defaultSeverity: 'error',
       tags: ['compliance', 'inserts', ...new Set(laws.map((l) => l.jurisdiction))],
       legalSource: laws.map((l) => l.source).join('; '),
