@@ -1,7 +1,8 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { tokens } from '../drafting/text';
+import { blockTokens } from '../drafting/text';
 import { sentences } from './vague-term';
+import { perBlockRule } from './util/perBlock';
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Participles of what is done with data whose actor a reader needs to know, with the active verb to suggest.
@@ -24,8 +25,10 @@ const DATA_NOUNS = new Set([
 ]);
 const AGENTS = /^(?:by|to|with)$/;
 
-export const hiddenActorPassive: Rule = {
-  meta: {
+// The sentence is the unit, and a sentence never crosses a block: checked per block text, so only
+// the block being edited is read again while someone types.
+export const hiddenActorPassive: Rule = perBlockRule(
+  {
     id: 'hidden-actor-passive',
     description: 'Finds passive sentences that hide who uses or shares the data ("your data may be shared")',
     defaultSeverity: 'hint',
@@ -34,8 +37,8 @@ export const hiddenActorPassive: Rule = {
     explanation:
       '"Your data may be shared" does not say who shares it or who receives it, which is what the reader needs to know (GDPR Art. 13(1)(e) asks for the recipients). Name the actor: "we share your email address with our payment processor".',
   },
-  check(ctx) {
-    for (const sentence of sentences(tokens(ctx.doc))) {
+  (block, report) => {
+    for (const sentence of sentences(blockTokens(block))) {
       if (sentence[0].block.kind === 'heading') continue;
       const lower = sentence.map((t) => t.text.toLowerCase());
       for (let i = 0; i < lower.length - 1; i++) {
@@ -55,9 +58,9 @@ export const hiddenActorPassive: Rule = {
         // "to be used" and "can be used to" describe a purpose or a capability, not an unnamed actor.
         if (lower[i - 1] === 'to' || lower[end + 1] === 'to' || lower[end + 1] === 'for') continue;
         const from = Math.max(0, k - 1);
-        const text = ctx.doc.text.slice(sentence[from].start, sentence[end].end);
+        const text = block.text.slice(sentence[from].start, sentence[end].end);
         const active = verb === 'made' ? 'makes it available' : `${PARTICIPLES.get(verb)} it`;
-        ctx.report({
+        report({
           start: sentence[from].start,
           end: sentence[end].end,
           message: `Passive ${quote(text)} hides who acts: name who ${active}${HANDING.has(verb) ? ' and who receives it' : ''}`,
@@ -66,4 +69,4 @@ export const hiddenActorPassive: Rule = {
       }
     }
   },
-};
+);

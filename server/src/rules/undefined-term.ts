@@ -1,7 +1,9 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
 import { definedTerms } from '../drafting/definedTerms';
-import { adjacent, insideRanges, isCapitalised, isUpperWord, lowerCaseWords, markedRanges, tokens, type Token } from '../drafting/text';
+import { adjacent, blockTokens, insideRanges, isCapitalised, isUpperWord, lowerCaseWords, markedRanges, type Token } from '../drafting/text';
+import { perBlockText } from '../drafting/memo';
+import type { PolicyDocument } from '../model/policyDocument';
 
 // Words that make a capitalised phrase a name (of a law, a body, a place, a document) rather than a defined term.
 const NAME_WORDS = new Set([
@@ -39,19 +41,48 @@ function singular(word: string): string {
   return word.endsWith('s') && !word.endsWith('ss') && word.length > 3 ? word.slice(0, -1) : word;
 }
 
-/** Runs of capitalised words inside sentences of prose: candidate terms, with their occurrences. */
-function capitalisedRuns(all: readonly Token[]): Map<string, Token[][]> {
-  const runs = new Map<string, Token[][]>();
+/** A run of capitalised words as a candidate term: its words with offsets from the block's start. */
+interface Run {
+  readonly key: string;
+  readonly words: ReadonlyArray<{ readonly text: string; readonly start: number; readonly end: number }>;
+  /** Inside a quotation of its block: introduced as a name. */
+  readonly quoted: boolean;
+}
+
+/**
+ * Runs of capitalised words inside sentences of prose, per block text: a run never crosses a
+ * block, so while someone types only the edited block is read again.
+ */
+const runsPerBlock = perBlockText((block): readonly Run[] => {
+  if (block.kind === 'heading' || block.kind === 'table-cell') return [];
+  const all = blockTokens(block);
+  const out: Run[] = [];
   for (let i = 0; i < all.length; i++) {
     const t = all[i];
-    if (!isCapitalised(t.text) || isUpperWord(t.text) || (i > 0 && all[i - 1].block === t.block && adjacent(all[i - 1], t) && isCapitalised(all[i - 1].text))) continue;
+    if (!isCapitalised(t.text) || isUpperWord(t.text) || (i > 0 && adjacent(all[i - 1], t) && isCapitalised(all[i - 1].text))) continue;
     let j = i;
     while (j + 1 < all.length && adjacent(all[j], all[j + 1]) && all[j + 1].sentence === t.sentence && isCapitalised(all[j + 1].text) && !isUpperWord(all[j + 1].text)) j++;
     const run = all.slice(i, j + 1);
     i = j;
-    if (run.length < 2 || run.length > MAX_WORDS || t.sentenceStart || t.block.kind === 'heading' || t.block.kind === 'table-cell') continue;
-    const key = run.map((x) => x.text).join(' ');
-    runs.set(key, [...(runs.get(key) ?? []), run]);
+    if (run.length < 2 || run.length > MAX_WORDS || t.sentenceStart) continue;
+    out.push({ key: run.map((x) => x.text).join(' '), words: run.map((x) => ({ text: x.text, start: x.start, end: x.end })), quoted: insideQuotes(t) });
+  }
+  return out;
+});
+
+type Placed = ReadonlyArray<{ readonly text: string; readonly start: number; readonly end: number }>;
+
+/** The document's runs by phrase, placed at their offsets in this version. */
+function capitalisedRuns(doc: PolicyDocument): Map<string, Array<{ words: Placed; quoted: boolean }>> {
+  const perBlock = runsPerBlock(doc);
+  const runs = new Map<string, Array<{ words: Placed; quoted: boolean }>>();
+  for (const block of doc.blocks) {
+    for (const run of perBlock.get(block) ?? []) {
+      const placed = { words: run.words.map((w) => ({ text: w.text, start: w.start + block.start, end: w.end + block.start })), quoted: run.quoted };
+      const list = runs.get(run.key);
+      if (list) list.push(placed);
+      else runs.set(run.key, [placed]);
+    }
   }
   return runs;
 }
@@ -72,7 +103,7 @@ export const undefinedTerm: Rule = {
     const common = lowerCaseWords(ctx.doc);
     const marked = markedRanges(ctx.doc);
     const text = ctx.doc.text;
-    for (const [phrase, occurrences] of capitalisedRuns(tokens(ctx.doc))) {
+    for (const [phrase, occurrences] of capitalisedRuns(ctx.doc)) {
       if (occurrences.length < 2) continue;
       const lower = phrase.toLowerCase();
       const words = lower.split(' ');
@@ -82,11 +113,10 @@ export const undefinedTerm: Rule = {
       // Part of a defined term ("Personal Information" in "User Personal Information"), or the plural of one.
       if (defined.some((d) => d === lower || d.includes(lower) || `${d}s` === lower || lower.includes(d))) continue;
       // "Interest-Based Advertising": a run cut out of a hyphenated compound.
-      const compound = (run: Token[]) => /[-–’']$/.test(text.slice(run[0].start - 1, run[0].start)) || /^[-–]\p{L}/u.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 2));
+      const compound = (run: Placed) => /[-–’']$/.test(text.slice(run[0].start - 1, run[0].start)) || /^[-–]\p{L}/u.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 2));
       // A phrase that the text puts in quotes anywhere is introduced as a name ("the minimum 'Age Limit'").
-      const quoted = (run: Token[]) => insideQuotes(run[0]);
-      if (occurrences.some(quoted)) continue;
-      const uses = occurrences.filter((run) => !compound(run) && !insideRanges(marked, run[0].start, run[run.length - 1].end));
+      if (occurrences.some((run) => run.quoted)) continue;
+      const uses = occurrences.map((run) => run.words).filter((run) => !compound(run) && !insideRanges(marked, run[0].start, run[run.length - 1].end));
       if (uses.length < 2) continue;
       const first = uses[0];
       ctx.report({
