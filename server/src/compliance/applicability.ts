@@ -1,4 +1,6 @@
 import type { PolicyDocument } from '../model/policyDocument';
+import type { Block } from '../model/blocks';
+import { perBlockText } from '../drafting/memo';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
 import { complianceOptions, type ComplianceOptions } from './options';
 
@@ -113,15 +115,31 @@ const ENGLISH = new Set(['the', 'and', 'of', 'to', 'we', 'you', 'your', 'is', 'i
 function readsAsEnglish(doc: PolicyDocument): boolean {
   let words = 0;
   let common = 0;
+  const perBlock = blockFacts(doc);
   for (const block of doc.blocks) {
-    for (const w of block.text.toLowerCase().match(/[a-zà-ÿ]+/g) ?? []) {
-      words++;
-      if (ENGLISH.has(w)) common++;
-    }
+    const f = perBlock.get(block);
+    if (!f) continue;
+    words += f.words;
+    common += f.common;
     if (words > 2000) break;
   }
   return words < 30 || common / words > 0.08;
 }
+
+// What applicability needs from each paragraph, kept per paragraph text: typing re-reads one.
+const blockFacts = perBlockText((block: Block) => {
+  let words = 0;
+  let common = 0;
+  for (const w of block.text.toLowerCase().match(/[a-zà-ÿ]+/g) ?? []) {
+    words++;
+    if (ENGLISH.has(w)) common++;
+  }
+  const directed = block.sentences.some((s) => {
+    const sentence = block.text.slice(s.start - block.start, s.end - block.start);
+    return DIRECTED_AT_CHILDREN.test(sentence) && !NOT_DIRECTED.test(sentence);
+  });
+  return { words, common, directed };
+});
 
 function firstCue(doc: PolicyDocument, re: RegExp): { start: number; end: number; text: string } | undefined {
   for (const block of doc.blocks) {
@@ -138,12 +156,8 @@ function directedAtChildren(doc: PolicyDocument): boolean {
     const values = (typeof audience === 'string' ? audience.split(/[,\s]+/) : audience).map((a) => a.toLowerCase());
     return values.some((a) => /^(?:children|child|kids|under-?13|mixed)$/.test(a));
   }
-  for (const block of doc.blocks) {
-    for (const s of block.sentences) {
-      const sentence = block.text.slice(s.start - block.start, s.end - block.start);
-      if (DIRECTED_AT_CHILDREN.test(sentence) && !NOT_DIRECTED.test(sentence)) return true;
-    }
-  }
+  const perBlock = blockFacts(doc);
+  if (doc.blocks.some((b) => perBlock.get(b)?.directed)) return true;
   return false;
 }
 
