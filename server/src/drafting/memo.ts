@@ -34,11 +34,17 @@ export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocume
     if (!byText) c.set(block.kind, (byText = new Map()));
     byText.set(block.text, value);
   };
+  // The version this cache last answered for: most versions follow it, and an unchanged block is
+  // then found by position (one shared alignment per version) instead of by hashing its text.
+  let last: { doc: WeakRef<PolicyDocument>; values: T[] } | undefined;
   return perDocument((doc) => {
     const blocks = doc.blocks;
     const values: T[] = new Array(blocks.length);
+    const previous = last?.doc.deref();
+    const aligned = previous ? alignment(previous, doc) : undefined;
     for (let i = 0; i < blocks.length; i++) {
-      let value = lookup(cache, blocks[i]);
+      const j = aligned ? aligned[i] : -1;
+      let value = j >= 0 ? last!.values[j] : lookup(cache, blocks[i]);
       if (value === undefined) {
         value = derive(blockAtZero(blocks[i]));
         store(cache, blocks[i], value);
@@ -57,6 +63,7 @@ export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocume
       }
       cache = fresh;
     }
+    last = { doc: new WeakRef(doc), values };
     const index = blockIndex(doc);
     return { get: (block: Block) => { const i = index.get(block); return i === undefined ? undefined : values[i]; } };
   });
@@ -69,3 +76,22 @@ export interface BlockValues<T> {
 
 // One block-to-position map per version, shared by every per-block cache.
 const blockIndex = perDocument((doc: PolicyDocument): ReadonlyMap<Block, number> => new Map(doc.blocks.map((b, i) => [b, i])));
+
+// For each block of a version, the position of a block with the same kind and text in an earlier
+// version (-1 when there is none): worked out once per pair, shared by every per-block cache.
+const alignments = new WeakMap<PolicyDocument, { readonly from: PolicyDocument; readonly index: Int32Array }>();
+
+function alignment(from: PolicyDocument, doc: PolicyDocument): Int32Array {
+  const known = alignments.get(doc);
+  if (known && known.from === from) return known.index;
+  const byKind = new Map<string, Map<string, number>>();
+  from.blocks.forEach((b, j) => {
+    let byText = byKind.get(b.kind);
+    if (!byText) byKind.set(b.kind, (byText = new Map()));
+    if (!byText.has(b.text)) byText.set(b.text, j);
+  });
+  const index = new Int32Array(doc.blocks.length);
+  doc.blocks.forEach((b, i) => (index[i] = byKind.get(b.kind)?.get(b.text) ?? -1));
+  alignments.set(doc, { from, index });
+  return index;
+}
