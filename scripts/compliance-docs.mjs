@@ -20,7 +20,7 @@ function loadCompliance() {
     [
       "export { LAWS } from './server/src/compliance/requirements';",
       "export { disclosure } from './server/src/compliance/disclosures';",
-      "export { COMPLIANCE_RULES, REPORTED_ELSEWHERE } from './server/src/compliance/rules';",
+      "export { COMPLIANCE_RULES } from './server/src/compliance/rules';",
       "export { builtInLibrary } from './server/src/catalog/clauseLibrary';",
     ].join('\n'),
   );
@@ -30,8 +30,8 @@ const MILDER = { error: 'warning', warning: 'information', information: 'informa
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 const lowerFirst = (s) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
-function fixCell(item, c) {
-  const elsewhere = c.REPORTED_ELSEWHERE[item.disclosure];
+function fixCell(item, law, c) {
+  const elsewhere = item.ruleId !== law.rule ? item.ruleId : undefined;
   if (elsewhere) return `reported by [${elsewhere}](${elsewhere}.md)`;
   const clause = c.builtInLibrary().byId(item.clause);
   const title = clause ? `the “${clause.title}” clause` : `the \`${item.clause}\` clause`;
@@ -55,7 +55,7 @@ export function renderRequirements(ruleId, c) {
     if (law.whenChildren) parts.push('Only for a service directed at children.', '');
     parts.push('| Disclosure | Provision | Severity (declared / inferred) | Required | Quick fix adds |', '| --- | --- | --- | --- | --- |');
     for (const item of law.items) {
-      parts.push(`| ${cell(item.title)} | ${cell(item.article)} | ${item.severity} / ${MILDER[item.severity]} | ${cell(conditionCell(item, c))} | ${cell(fixCell(item, c))} |`);
+      parts.push(`| ${cell(item.title)} | ${cell(item.article)} | ${item.severity} / ${MILDER[item.severity]} | ${cell(conditionCell(item, c))} | ${cell(fixCell(item, law, c))} |`);
     }
     parts.push('', `Source: ${law.source}.`, '');
   }

@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model/policyDocument';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
+import { perDocumentSetting } from '../drafting/memo';
 
 /** `policywright.compliance.*`: what applies when the policy's front matter does not say. */
 export interface ComplianceOptions {
@@ -11,17 +12,10 @@ export interface ComplianceOptions {
 
 export const DEFAULT_COMPLIANCE: ComplianceOptions = Object.freeze({ jurisdictions: Object.freeze([]) as readonly string[] });
 
-const byDocument = new WeakMap<PolicyDocument, ComplianceOptions>();
+const setting = perDocumentSetting<ComplianceOptions>(DEFAULT_COMPLIANCE);
 
-/** Recorded by the server (or the command line) before the rules run, like the drafting options. */
-export function useComplianceOptions(doc: PolicyDocument, options: ComplianceOptions | undefined): void {
-  if (options) byDocument.set(doc, options);
-  else byDocument.delete(doc);
-}
-
-export function complianceOptions(doc: PolicyDocument): ComplianceOptions {
-  return byDocument.get(doc) ?? DEFAULT_COMPLIANCE;
-}
+export const useComplianceOptions: (doc: PolicyDocument, options: ComplianceOptions | undefined) => void = setting.use;
+export const complianceOptions: (doc: PolicyDocument) => ComplianceOptions = setting.get;
 
 const withLibraries = new WeakMap<ComplianceOptions, WeakMap<ClauseLibrary, ComplianceOptions>>();
 

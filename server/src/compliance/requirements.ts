@@ -15,6 +15,8 @@ export interface Requirement {
   readonly severity: Severity;
   /** The severity when the front matter declares `sells-or-shares: true` (GPC must then be honoured, 11 CCR §7025). */
   readonly severityIfSells?: Severity;
+  /** The rule that reports it when missing: the law's own, unless another rule already covers it. */
+  readonly ruleId: string;
   /** The library clause that satisfies it. */
   readonly clause: string;
   /** The section topic it belongs in, when not the clause's (Canada's access right sits with the rights). */
@@ -35,6 +37,9 @@ export interface Law {
   readonly items: readonly Requirement[];
 }
 
+// A missing date is missing-effective-date's finding, whichever laws require it: one finding, not one per law.
+const REPORTED_BY: Readonly<Record<string, string>> = Object.freeze({ 'effective-date': 'missing-effective-date' });
+
 export const LAWS: readonly Law[] = Object.freeze(
   data.laws.map((l) => {
     const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions: string } }> };
@@ -53,6 +58,7 @@ export const LAWS: readonly Law[] = Object.freeze(
             title: disclosure(i.disclosure)?.title ?? i.disclosure,
             article: i.article,
             severity: i.severity as Severity,
+            ruleId: REPORTED_BY[i.disclosure] ?? raw.rule,
             severityIfSells: i.severityIfSells as Severity | undefined,
             clause: i.clause,
             topic: i.topic,

@@ -30,8 +30,7 @@ function missingDisclosureRule(ruleId: string): Rule {
           ? `*Why this law applies:* ${status.applies.reason}. This was inferred from the text: declare the policy's jurisdictions in its front matter, e.g. \`jurisdictions: [${status.law.jurisdiction}]\`, or set \`policywright.compliance.jurisdictions\`.`
           : `*Why this law applies:* ${JURISDICTIONS[status.law.jurisdiction]?.name ?? status.law.jurisdiction} is ${status.applies.reason}.`;
         for (const item of status.items) {
-          // A missing date is missing-effective-date's finding; one finding, not one per law.
-          if (item.evidence || item.requirement.disclosure in REPORTED_ELSEWHERE) continue;
+          if (item.evidence || item.requirement.ruleId !== ruleId) continue;
           const place = placeRequirement(ctx.doc, item.requirement, options.library, ctx.today);
           ctx.report({
             start: place.start,
@@ -46,9 +45,6 @@ function missingDisclosureRule(ruleId: string): Rule {
     },
   };
 }
-
-/** Disclosures another rule already reports, by the rule that does. */
-export const REPORTED_ELSEWHERE: Readonly<Record<string, string>> = Object.freeze({ 'effective-date': 'missing-effective-date' });
 
 function lowerFirst(s: string): string {
   return /^(?:The|Who|How|Whether|What|Where|An?|Parents|Sensitive)\b/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;

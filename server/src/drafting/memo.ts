@@ -17,6 +17,18 @@ export function perDocument<T>(derive: (doc: PolicyDocument) => T): (doc: Policy
 }
 
 /**
+ * Settings a document is analysed with. Rules see only the document, so the server (or the command
+ * line) records them before it runs the rules; without a record the defaults apply.
+ */
+export function perDocumentSetting<T>(fallback: T): { use(doc: PolicyDocument, value: T | undefined): void; get(doc: PolicyDocument): T } {
+  const byDocument = new WeakMap<PolicyDocument, T>();
+  return {
+    use: (doc, value) => (value === undefined ? byDocument.delete(doc) : byDocument.set(doc, value)),
+    get: (doc) => (byDocument.has(doc) ? (byDocument.get(doc) as T) : fallback),
+  };
+}
+
+/**
  * Derives something from one block of prose, kept by the block's kind and text: while someone
  * types, every block but the edited one is found again. Results must use offsets relative to the
  * block (`derive` is given the block moved to offset 0). The cache is swept only when it holds

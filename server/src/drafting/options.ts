@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../model/policyDocument';
+import { perDocumentSetting } from './memo';
 
 /** The drafting checks' thresholds, set by `policywright.drafting.*`. */
 export interface DraftingOptions {
@@ -10,17 +11,7 @@ export interface DraftingOptions {
 
 export const DEFAULT_DRAFTING: DraftingOptions = Object.freeze({ maxSentenceWords: 40, maxReadingGrade: 14 });
 
-const byDocument = new WeakMap<PolicyDocument, DraftingOptions>();
+const setting = perDocumentSetting<DraftingOptions>(DEFAULT_DRAFTING);
 
-/**
- * Rules see only the document, so the server records the settings a document is analysed with
- * before it runs the rules; without a record (the command line, tests) the defaults apply.
- */
-export function useDraftingOptions(doc: PolicyDocument, options: DraftingOptions | undefined): void {
-  if (options) byDocument.set(doc, options);
-  else byDocument.delete(doc);
-}
-
-export function draftingOptions(doc: PolicyDocument): DraftingOptions {
-  return byDocument.get(doc) ?? DEFAULT_DRAFTING;
-}
+export const useDraftingOptions: (doc: PolicyDocument, options: DraftingOptions | undefined) => void = setting.use;
+export const draftingOptions: (doc: PolicyDocument) => DraftingOptions = setting.get;

@@ -6,7 +6,6 @@ import { applicability, describeApplicability } from '../compliance/applicabilit
 import { complianceStatus } from '../compliance/requirements';
 import { complianceOptions } from '../compliance/options';
 import { placeRequirement } from '../compliance/placement';
-import { REPORTED_ELSEWHERE } from '../compliance/rules';
 
 /**
  * The Policy Checklist: for each law that applies, each required item, present (with the passage
@@ -34,7 +33,7 @@ export function provideChecklist(doc: PolicyDocument, rules: Readonly<Record<str
       name: status.law.name,
       jurisdiction: status.law.jurisdiction,
       items: status.items.map((item) => {
-        const base = { id: item.requirement.id, title: item.requirement.title, article: item.requirement.article, ruleId: REPORTED_ELSEWHERE[item.requirement.disclosure] ?? status.law.rule };
+        const base = { id: item.requirement.id, title: item.requirement.title, article: item.requirement.article, ruleId: item.requirement.ruleId };
         if (item.evidence) return { ...base, status: 'present' as const, range: doc.lines.range(item.evidence.start, item.evidence.end) };
         missing++;
         const place = placeRequirement(doc, item.requirement, library, today);
