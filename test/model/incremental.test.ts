@@ -85,6 +85,52 @@ describe('incremental model', function () {
     check(POLICY, [{ at: 0, remove: 0, insert: '---\npolicy: true\n---\n' }]);
   });
 
+  // Keystrokes inside a line take a shorter path (only the block itself is re-parsed): these edits
+  // aim there, with the characters that could change how lines group into blocks.
+  const keystroke = fc.record({
+    line: fc.double({ min: 0, max: 1, noNaN: true }),
+    column: fc.integer({ min: 0, max: 12 }),
+    remove: fc.integer({ min: 0, max: 3 }),
+    insert: fc.oneof(fc.constant(''), fc.string({ unit: fc.constantFrom('e', 'T', ' ', '|', '\\', '#', '-', '*', '_', '`', '>', '=', '1', '.', ')', '[', ']', ':', '^', '<', '~', '\t', 'é', '😀'), maxLength: 3 })),
+  });
+  const inLine = (text: string, k: { line: number; column: number; remove: number; insert: string }): Edit => {
+    const starts = [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length)];
+    const start = starts[Math.floor(k.line * starts.length)];
+    const eol = text.slice(start).search(/[\r\n]|$/);
+    const at = start + Math.min(k.column, eol);
+    return { at: at / text.length, remove: Math.min(k.remove, eol - (at - start)), insert: k.insert };
+  };
+
+  it('equals a fresh build after keystrokes inside lines', () => {
+    const footnotes = `${POLICY.slice(0, 2000)}\n\nSee the note[^1] here.\n\n[^1]: A note on the ${POLICY.slice(2000)}`;
+    for (const [base, seed] of [[POLICY, 616161], [POLICY_CRLF, 717171], [footnotes, 818181]] as const) {
+      fc.assert(
+        fc.property(fc.array(keystroke, { minLength: 1, maxLength: 8 }), (keys) => {
+          // Each keystroke is placed in the text as it stands after the ones before it.
+          const edits: Edit[] = [];
+          let text = base;
+          for (const k of keys) {
+            const e = inLine(text, k);
+            edits.push(e);
+            text = apply(text, e);
+          }
+          check(base, edits);
+        }),
+        { numRuns: 40, seed },
+      );
+    }
+  });
+
+  it('re-parses only the paragraph a letter is typed into', () => {
+    const base = 'Intro line.\n\nWe keep your data for a while.\nIt stays here.\n\n# Next\n\nMore text.\n';
+    const before = buildPolicyDocument('file:///w/p.md', 1, base);
+    const at = base.indexOf('data');
+    const after = updatePolicyDocument(before, 2, `${base.slice(0, at)}x${base.slice(at)}`);
+    assert.equal(after.chunks[0].node, before.chunks[0].node, 'the paragraph before was parsed again');
+    assert.equal(after.chunks[2].node, before.chunks[2].node, 'the heading after was parsed again');
+    assert.notEqual(after.chunks[1].node, before.chunks[1].node);
+  });
+
   it('re-runs the edits kept from earlier failures', () => {
     if (!existsSync(REGRESSIONS)) return;
     for (const name of readdirSync(REGRESSIONS).filter((n) => n.endsWith('.json'))) {

@@ -90,12 +90,13 @@ export interface BlockValues<T> {
 const blockIndex = perDocument((doc: PolicyDocument): ReadonlyMap<Block, number> => new Map(doc.blocks.map((b, i) => [b, i])));
 
 // For each block of a version, the position of a block with the same kind and text in an earlier
-// version (-1 when there is none): worked out once per pair, shared by every per-block cache.
-const alignments = new WeakMap<PolicyDocument, { readonly from: PolicyDocument; readonly index: Int32Array }>();
+// version (-1 when there is none): worked out once per pair, shared by every per-block cache. The
+// earlier version is held weakly: a strong link would chain every version typed to the current one.
+const alignments = new WeakMap<PolicyDocument, { readonly from: WeakRef<PolicyDocument>; readonly index: Int32Array }>();
 
 function alignment(from: PolicyDocument, doc: PolicyDocument): Int32Array {
   const known = alignments.get(doc);
-  if (known && known.from === from) return known.index;
+  if (known && known.from.deref() === from) return known.index;
   const byKind = new Map<string, Map<string, number>>();
   from.blocks.forEach((b, j) => {
     let byText = byKind.get(b.kind);
@@ -104,6 +105,6 @@ function alignment(from: PolicyDocument, doc: PolicyDocument): Int32Array {
   });
   const index = new Int32Array(doc.blocks.length);
   doc.blocks.forEach((b, i) => (index[i] = byKind.get(b.kind)?.get(b.text) ?? -1));
-  alignments.set(doc, { from, index });
+  alignments.set(doc, { from: new WeakRef(from), index });
   return index;
 }

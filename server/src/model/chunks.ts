@@ -116,12 +116,8 @@ function count(line: string, what: string): number {
  * document that has one is always parsed whole.
  */
 export function reparseChunks(old: readonly Chunk[], oldText: string, text: string): Chunk[] {
-  if (old.length === 0 || old.some((c) => c.node.type === 'definition')) return parseChunks(text);
-  let prefix = 0;
-  const max = Math.min(oldText.length, text.length);
-  while (prefix < max && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  if (old.length === 0 || old.some((c) => isDefinition(c.node))) return parseChunks(text);
+  const { prefix, suffix } = changedRange(oldText, text);
   if (prefix === oldText.length && prefix === text.length) return [...old];
   const editEnd = oldText.length - suffix;
   const delta = text.length - oldText.length;
@@ -136,6 +132,10 @@ export function reparseChunks(old: readonly Chunk[], oldText: string, text: stri
       break;
     }
   }
+  if (first === last) {
+    const inside = reparseInside(old[first], oldText, text, prefix, editEnd, delta);
+    if (inside) return [...old.slice(0, first), inside, ...shifted(old.slice(first + 1), delta)];
+  }
   for (let widen = 1; widen <= 8; widen *= 2) {
     const lo = Math.max(0, Math.min(first, last + 1) - widen);
     // Front matter closes at the first `---` line, however far away: a slice cannot see it.
@@ -147,13 +147,75 @@ export function reparseChunks(old: readonly Chunk[], oldText: string, text: stri
     const sliceEnd = oldSliceEnd + delta;
     const slice = text.slice(sliceStart, sliceEnd);
     const fresh = parsePiece(slice, sliceStart);
-    if (fresh.some((c) => c.node.type === 'definition')) return parseChunks(text);
+    if (fresh.some((c) => isDefinition(c.node))) return parseChunks(text);
     if (lo > 0 && !sameBlock(old[lo], oldText, fresh[0], text, 0)) continue;
     if (hi < old.length - 1 && !sameBlock(old[hi], oldText, fresh[fresh.length - 1], text, delta)) continue;
-    const after = old.slice(hi + 1).map((c) => (delta === 0 ? c : { node: c.node, src: c.src, start: c.start + delta, end: c.end + delta }));
-    return [...old.slice(0, lo), ...fresh, ...after];
+    return [...old.slice(0, lo), ...fresh, ...shifted(old.slice(hi + 1), delta)];
   }
   return parseChunks(text);
+}
+
+function shifted(chunks: readonly Chunk[], delta: number): readonly Chunk[] {
+  return delta === 0 ? chunks : chunks.map((c) => ({ node: c.node, src: c.src, start: c.start + delta, end: c.end + delta }));
+}
+
+// Footnote definitions are document-wide like link definitions: a call parses as one only when its definition is seen.
+const isDefinition = (node: RootContent) => node.type === 'definition' || node.type === 'footnoteDefinition';
+
+// Characters whose insertion or removal inside a line can change how lines group into blocks (a
+// line break, a table's cell separator and its escape); everything else only changes inline content.
+const STRUCTURAL = /[\n\r|\\]/;
+// A line whose text begins, after its indentation and any list marker and emphasis or quotes, with a letter.
+const PROSE_LINE = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[*_"“‘(]*\p{L}/u;
+const ATX_MARKER = /^ {0,3}#{1,6}[ \t]+/;
+const TYPED_INTO = new Set(['paragraph', 'heading', 'list']);
+
+/**
+ * The commonest keystroke: characters typed or deleted inside a line of a paragraph, a heading or a
+ * list item, after the first letter of its text. Such an edit cannot change which lines start a
+ * block: what a line starts is decided by its indentation and its first characters (a marker, a
+ * quote sign, a fence), and those lie before the edit. So the block alone is re-parsed, without
+ * its neighbours, and kept only if it is again one block of the same kind over the same lines.
+ */
+function reparseInside(chunk: Chunk, oldText: string, text: string, prefix: number, editEnd: number, delta: number): Chunk | undefined {
+  if (chunk.limited || !TYPED_INTO.has(chunk.node.type)) return undefined;
+  if (prefix <= chunk.start || editEnd > chunk.end) return undefined;
+  if (STRUCTURAL.test(oldText.slice(prefix, editEnd)) || STRUCTURAL.test(text.slice(prefix, editEnd + delta))) return undefined;
+  let lineStart = prefix;
+  while (lineStart > 0 && oldText[lineStart - 1] !== '\n' && oldText[lineStart - 1] !== '\r') lineStart--;
+  const head = oldText.slice(lineStart, prefix);
+  const atx = ATX_MARKER.exec(head);
+  // A heading's text may change, never its marker.
+  if (atx ? chunk.node.type !== 'heading' || atx[0].length >= head.length : !PROSE_LINE.test(head)) return undefined;
+  const end = chunk.end + delta;
+  const fresh = parsePiece(text.slice(chunk.start, end), chunk.start);
+  if (fresh.length !== 1 || fresh[0].node.type !== chunk.node.type || fresh[0].start !== chunk.start || fresh[0].end !== end) return undefined;
+  return fresh[0];
+}
+
+/**
+ * How many characters two texts share at the start and, after that, at the end. Halves are compared
+ * as whole strings, which the engine does natively: a keystroke in a long policy costs a few
+ * comparisons instead of a loop over every character.
+ */
+export function changedRange(before: string, after: string): { prefix: number; suffix: number } {
+  const max = Math.min(before.length, after.length);
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (before.slice(lo, mid) === after.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = lo;
+  lo = 0;
+  hi = max - prefix;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (before.slice(before.length - mid, before.length - lo) === after.slice(after.length - mid, after.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { prefix, suffix: lo };
 }
 
 /** The context block parsed to the same kind of node over the same text, `shift` places further on. */

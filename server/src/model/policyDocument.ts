@@ -80,14 +80,25 @@ interface ChunkAnalysis {
 }
 
 // Per node and neighbourhood: a node that survives an edit is analysed once, whatever moves around it.
-const analyses = new WeakMap<RootContent, Map<string, ChunkAnalysis>>();
+// The neighbourhood is compared field by field (the first lines are kept per node, so an unchanged
+// neighbour gives the same string): no key is built or hashed on the typing path.
+const analyses = new WeakMap<RootContent, Array<{ readonly ctx: ChunkContext; readonly analysis: ChunkAnalysis }>>();
 const frontMatters = new WeakMap<RootContent, FrontMatter | undefined>();
+const firstLines = new WeakMap<RootContent, string | undefined>();
+
+function firstLine(chunk: Chunk): string | undefined {
+  if (firstLines.has(chunk.node)) return firstLines.get(chunk.node);
+  const line = firstLineOf(chunk.node, chunk.src);
+  firstLines.set(chunk.node, line);
+  return line;
+}
+
+const sameContext = (a: ChunkContext, b: ChunkContext) => a.first === b.first && a.nextType === b.nextType && a.nextFirstLine === b.nextFirstLine;
 
 function analyse(chunk: Chunk, ctx: ChunkContext): ChunkAnalysis {
-  const key = `${ctx.first ? 1 : 0}\u0000${ctx.nextType ?? ''}\u0000${ctx.nextFirstLine ?? ''}`;
-  let byContext = analyses.get(chunk.node);
-  const cached = byContext?.get(key);
-  if (cached) return cached;
+  let known = analyses.get(chunk.node);
+  const cached = known?.find((k) => sameContext(k.ctx, ctx));
+  if (cached) return cached.analysis;
   const base = nodeStart(chunk.node);
   const candidates = detectCandidates([chunk.node], chunk.src, ctx);
   const collected = collectBlocks([chunk.node], chunk.src, candidates);
@@ -98,8 +109,8 @@ function analyse(chunk: Chunk, ctx: ChunkContext): ChunkAnalysis {
     html: collected.inlineHtml.map((h) => Object.freeze({ ...h, start: h.start - base, end: h.end - base })),
     code: collected.code.map((c) => Object.freeze({ start: c.start - base, end: c.end - base })),
   };
-  if (!byContext) analyses.set(chunk.node, (byContext = new Map()));
-  byContext.set(key, result);
+  if (!known) analyses.set(chunk.node, (known = []));
+  known.push({ ctx, analysis: result });
   return result;
 }
 
@@ -126,7 +137,7 @@ function assemble(uri: string, version: number, text: string, chunks: readonly C
   const contexts: ChunkContext[] = new Array(chunks.length);
   let next: Chunk | undefined;
   for (let k = chunks.length - 1; k >= 0; k--) {
-    contexts[k] = { first: false, nextFirstLine: next ? firstLineOf(next.node, next.src) : undefined, nextType: next?.node.type };
+    contexts[k] = { first: false, nextFirstLine: next ? firstLine(next) : undefined, nextType: next?.node.type };
     if (countsAsBlock(chunks[k].node)) next = chunks[k];
   }
   let counted = 0;
