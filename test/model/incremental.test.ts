@@ -19,6 +19,7 @@ function snapshot(doc: PolicyDocument): unknown {
     html: doc.html,
     code: doc.code,
     limits: doc.limits,
+    lines: Array.from({ length: doc.lines.lineCount }, (_, i) => doc.lines.lineStart(i)),
   };
 }
 

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../server/src/model/positions';
+import fc from 'fast-check';
+import { changedRange } from '../../server/src/model/chunks';
 
 const pos = (line: number, character: number) => ({ line, character });
 
@@ -155,5 +157,33 @@ describe('LineIndex', () => {
     it('clamps a span that runs past the end', () => {
       assert.deepEqual(index.range(18, 500), { start: pos(1, 7), end: pos(1, 11) });
     });
+  });
+});
+
+describe('LineIndex after an edit', () => {
+  const lineStarts = (index: LineIndex) => Array.from({ length: index.lineCount }, (_, i) => index.lineStart(i));
+  const piece = fc.constantFrom('\n', '\r', '\r\n', 'a', 'bc', ' ', '😀', '');
+
+  it('equals an index of the edited text built from scratch', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(4), fc.array(piece, { maxLength: 4 }), (parts, at, remove, inserted) => {
+        const before = parts.join('');
+        const start = at % (before.length + 1);
+        const end = Math.min(before.length, start + remove);
+        const after = before.slice(0, start) + inserted.join('') + before.slice(end);
+        const { prefix, suffix } = changedRange(before, after);
+        const edited = LineIndex.edited(new LineIndex(before), after, prefix, suffix);
+        assert.deepEqual(lineStarts(edited), lineStarts(new LineIndex(after)), JSON.stringify({ before, after }));
+        assert.deepEqual(allPositions(edited), allPositions(new LineIndex(after)));
+      }),
+      { numRuns: 3000, seed: 90210 },
+    );
+  });
+
+  it('finds the shared start and end of two texts', () => {
+    assert.deepEqual(changedRange('abcdef', 'abXdef'), { prefix: 2, suffix: 3 });
+    assert.deepEqual(changedRange('aaaa', 'aaaaa'), { prefix: 4, suffix: 0 });
+    assert.deepEqual(changedRange('', 'x'), { prefix: 0, suffix: 0 });
+    assert.deepEqual(changedRange('same', 'same'), { prefix: 4, suffix: 0 });
   });
 });

@@ -7,6 +7,7 @@ import { builtInLibrary, type ClauseLibrary } from '../catalog/clauseLibrary';
 import { fillsFor, formatDate } from '../features/completion';
 import { disclosure } from './disclosures';
 import { perDocument } from '../drafting/memo';
+import { lineBreak } from '../drafting/text';
 import type { Requirement } from './requirements';
 
 /** Where a missing disclosure is reported, and the edits that add it. */
@@ -45,7 +46,7 @@ function computePlacement(doc: PolicyDocument, requirement: Requirement, library
   const section = (requirement.id.startsWith('ccpa.') ? sectionForTopic(doc, 'california') : undefined) ?? (topic ? sectionForTopic(doc, topic) : undefined);
   const anchor = section ? { start: section.headingStart, end: section.headingEnd } : titleSpan(doc);
   const fixes: Fix[] = [];
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreak(doc);
   const addition = disclosure(requirement.disclosure)?.addition;
   if (addition && topic === 'title') {
     const title = doc.headings[0];

@@ -76,8 +76,8 @@ export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocume
       cache = fresh;
     }
     last = { doc: new WeakRef(doc), values };
-    const index = blockIndex(doc);
-    return { get: (block: Block) => { const i = index.get(block); return i === undefined ? undefined : values[i]; } };
+    const find = positionOf(doc);
+    return { get: (block: Block) => { const i = find(block); return i < 0 ? undefined : values[i]; } };
   });
 }
 
@@ -86,25 +86,126 @@ export interface BlockValues<T> {
   get(block: Block): T | undefined;
 }
 
-// One block-to-position map per version, shared by every per-block cache.
-const blockIndex = perDocument((doc: PolicyDocument): ReadonlyMap<Block, number> => new Map(doc.blocks.map((b, i) => [b, i])));
+/**
+ * Where a block stands in its document, without a map: rules walk the blocks in order, so the
+ * block after the last one asked for is tried first; otherwise the blocks, sorted by offset, are
+ * searched. -1 for a block of another version.
+ */
+function positionOf(doc: PolicyDocument): (block: Block) => number {
+  const blocks = doc.blocks;
+  let next = 0;
+  return (block) => {
+    let i = blocks[next] === block ? next : -1;
+    if (i < 0) {
+      let lo = 0;
+      let hi = blocks.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (blocks[mid].start < block.start) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      // Blocks may share a start (a list item and its first line): look along the equal ones.
+      for (let k = lo; k < blocks.length && blocks[k].start === block.start; k++) {
+        if (blocks[k] === block) {
+          i = k;
+          break;
+        }
+      }
+      // Not where the order says (or not of this version): make sure before saying so.
+      if (i < 0) i = blocks.indexOf(block);
+    }
+    if (i >= 0) next = i + 1;
+    return i;
+  };
+}
 
 // For each block of a version, the position of a block with the same kind and text in an earlier
 // version (-1 when there is none): worked out once per pair, shared by every per-block cache. The
 // earlier version is held weakly: a strong link would chain every version typed to the current one.
-const alignments = new WeakMap<PolicyDocument, { readonly from: WeakRef<PolicyDocument>; readonly index: Int32Array }>();
+interface Alignment {
+  readonly from: WeakRef<PolicyDocument>;
+  readonly index: Int32Array;
+  /** How many blocks at the start and at the end are the same in both versions. */
+  readonly head: number;
+  readonly tail: number;
+}
+const alignments = new WeakMap<PolicyDocument, Alignment>();
+
+const same = (a: Block, b: Block) => a === b || (a.kind === b.kind && a.text === b.text);
 
 function alignment(from: PolicyDocument, doc: PolicyDocument): Int32Array {
+  return aligned(from, doc).index;
+}
+
+function aligned(from: PolicyDocument, doc: PolicyDocument): Alignment {
   const known = alignments.get(doc);
-  if (known && known.from.deref() === from) return known.index;
-  const byKind = new Map<string, Map<string, number>>();
-  from.blocks.forEach((b, j) => {
-    let byText = byKind.get(b.kind);
-    if (!byText) byKind.set(b.kind, (byText = new Map()));
-    if (!byText.has(b.text)) byText.set(b.text, j);
+  if (known && known.from.deref() === from) return known;
+  const before = from.blocks;
+  const now = doc.blocks;
+  const index = new Int32Array(now.length);
+  // An edit changes a run of blocks in one place: the blocks before it are the same objects, those
+  // after it keep their text strings. Only the run between is looked up by text.
+  let head = 0;
+  while (head < now.length && head < before.length && same(now[head], before[head])) index[head] = head++;
+  let tail = 0;
+  while (tail < now.length - head && tail < before.length - head && same(now[now.length - 1 - tail], before[before.length - 1 - tail])) {
+    index[now.length - 1 - tail] = before.length - 1 - tail;
+    tail++;
+  }
+  if (head + tail < now.length) {
+    const byKind = new Map<string, Map<string, number>>();
+    for (let j = head; j < before.length - tail; j++) {
+      const b = before[j];
+      let byText = byKind.get(b.kind);
+      if (!byText) byKind.set(b.kind, (byText = new Map()));
+      if (!byText.has(b.text)) byText.set(b.text, j);
+    }
+    for (let i = head; i < now.length - tail; i++) index[i] = byKind.get(now[i].kind)?.get(now[i].text) ?? -1;
+  }
+  const result = { from: new WeakRef(from), index, head, tail };
+  alignments.set(doc, result);
+  return result;
+}
+
+/**
+ * Whether any block of a document has a word in its list, e.g. "does the policy ever write
+ * 'personal' in lower case". The counts are carried from one version to the next: only the
+ * blocks an edit changed are taken out and put in. A version that is no longer the latest
+ * counts for itself when asked.
+ */
+export function perBlockUnion(of: (doc: PolicyDocument) => BlockValues<readonly string[]>): (doc: PolicyDocument) => { has(word: string): boolean } {
+  let last: { doc: WeakRef<PolicyDocument>; counts: Map<string, number>; generation: number } | undefined;
+  let generation = 0;
+  const add = (counts: Map<string, number>, words: readonly string[] | undefined, by: number) => {
+    for (const w of words ?? []) {
+      const n = (counts.get(w) ?? 0) + by;
+      if (n > 0) counts.set(w, n);
+      else counts.delete(w);
+    }
+  };
+  return perDocument((doc) => {
+    const values = of(doc);
+    const previous = last?.doc.deref();
+    let counts: Map<string, number>;
+    if (last && previous) {
+      counts = last.counts;
+      const { head, tail } = aligned(previous, doc);
+      const before = of(previous);
+      for (let j = head; j < previous.blocks.length - tail; j++) add(counts, before.get(previous.blocks[j]), -1);
+      for (let i = head; i < doc.blocks.length - tail; i++) add(counts, values.get(doc.blocks[i]), 1);
+    } else {
+      counts = new Map();
+      for (const block of doc.blocks) add(counts, values.get(block), 1);
+    }
+    const mine = ++generation;
+    last = { doc: new WeakRef(doc), counts, generation: mine };
+    let own: Set<string> | undefined;
+    return {
+      has: (word) => {
+        if (last?.generation === mine) return counts.has(word);
+        own ??= new Set(doc.blocks.flatMap((b) => values.get(b) ?? []));
+        return own.has(word);
+      },
+    };
   });
-  const index = new Int32Array(doc.blocks.length);
-  doc.blocks.forEach((b, i) => (index[i] = byKind.get(b.kind)?.get(b.text) ?? -1));
-  alignments.set(doc, { from: new WeakRef(from), index });
-  return index;
 }

@@ -13,6 +13,20 @@ export interface Readability {
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
+// The counter is slow (it tries plural and suffix rules) and a policy uses a few thousand words,
+// each many times: counted once per word. Bounded, as a pasted text may bring any number.
+const syllablesOf = new Map<string, number>();
+function countSyllables(word: string): number {
+  let n = syllablesOf.get(word);
+  if (n === undefined) {
+    // Numbers are read as one short word; the counter would spell them out.
+    n = /\p{L}/u.test(word) ? Math.max(1, syllable(word)) : 1;
+    if (syllablesOf.size >= 50_000) syllablesOf.clear();
+    syllablesOf.set(word, n);
+  }
+  return n;
+}
+
 /** The Flesch–Kincaid grade of some sentences; syllables are counted by the `syllable` package. */
 export function readabilityOf(sentences: readonly string[]): Readability {
   let words = 0;
@@ -22,8 +36,7 @@ export function readabilityOf(sentences: readonly string[]): Readability {
     let inSentence = 0;
     for (const m of s.matchAll(WORD)) {
       inSentence++;
-      // Numbers are read as one short word; the counter would spell them out.
-      syllables += /\p{L}/u.test(m[0]) ? Math.max(1, syllable(m[0])) : 1;
+      syllables += countSyllables(m[0]);
     }
     if (inSentence > 0) count++;
     words += inSentence;

@@ -6,7 +6,7 @@ import { shiftedClone } from '../model/shift';
 import { nodeStart } from '../model/chunks';
 import { caseMemory, sentenceCase } from './casing';
 import { perDocument } from './memo';
-import { isUpperWord, normalizeTitle } from './text';
+import { isUpperWord, lineBreak, normalizeTitle } from './text';
 
 export interface TocEntry {
   readonly title: string;
@@ -218,7 +218,7 @@ function longestIncreasing(values: readonly number[]): Set<number> {
 }
 
 function regenerate(doc: PolicyDocument, toc: TableOfContents): string {
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreak(doc);
   const first = ITEM_PREFIX.exec(doc.text.slice(toc.entries[0].start, toc.entries[0].end));
   const indent = first?.[1] ?? '';
   const ordered = first?.[2] !== undefined;

@@ -1,7 +1,7 @@
 import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
-import { perBlockText, perDocument } from './memo';
+import { perBlockText, perBlockUnion, perDocument } from './memo';
 import { perNode, type Placed } from '../model/nodes';
 
 /** A run of letters and digits in a prose block, with document offsets. */
@@ -109,12 +109,10 @@ const UPPER = /\p{Lu}/u;
 const lowerCaseWordsOfBlock = perBlockText((block: Block): readonly string[] => [...new Set((block.text.match(WORD) ?? []).filter((w) => !UPPER.test(w)))]);
 
 /** Every word the document writes in lower case somewhere in its prose: the words that are not names. */
-export const lowerCaseWords = perDocument((doc: PolicyDocument): ReadonlySet<string> => {
-  const out = new Set<string>();
-  const perBlock = lowerCaseWordsOfBlock(doc);
-  for (const block of doc.blocks) for (const w of perBlock.get(block) ?? []) out.add(w);
-  return out;
-});
+export const lowerCaseWords = perBlockUnion(lowerCaseWordsOfBlock);
+
+/** The line break a fix should write: the document's own (CRLF when it has any), found once per version. */
+export const lineBreak = perDocument((doc: PolicyDocument): string => (doc.text.includes('\r\n') ? '\r\n' : '\n'));
 
 /** Words in a sentence that make it about the policy's own practices: "we", "you". */
 export function speaksToReader(text: string): boolean {

@@ -115,9 +115,8 @@ function count(line: string, what: string): number {
  * after a few tries the whole text is parsed. Link reference definitions are document-wide, so any
  * document that has one is always parsed whole.
  */
-export function reparseChunks(old: readonly Chunk[], oldText: string, text: string): Chunk[] {
+export function reparseChunks(old: readonly Chunk[], oldText: string, text: string, { prefix, suffix } = changedRange(oldText, text)): Chunk[] {
   if (old.length === 0 || old.some((c) => isDefinition(c.node))) return parseChunks(text);
-  const { prefix, suffix } = changedRange(oldText, text);
   if (prefix === oldText.length && prefix === text.length) return [...old];
   const editEnd = oldText.length - suffix;
   const delta = text.length - oldText.length;

@@ -3,7 +3,7 @@ import { readFrontMatter, EMPTY_FIELDS, type FrontMatter, type PolicyFields } fr
 import { assignLevels, countsAsBlock, detectCandidates, firstLineOf, type ChunkContext, type Heading, type HeadingCandidate } from './headings';
 import { buildSections, sectionAt, type Section } from './sections';
 import { collectBlocks, type Block, type Comment, type Marked } from './blocks';
-import { nodeStart, parseChunks, reparseChunks, structureChunks, type Chunk } from './chunks';
+import { changedRange, nodeStart, parseChunks, reparseChunks, structureChunks, type Chunk } from './chunks';
 import type { Span } from './maskedText';
 import { LineIndex } from './positions';
 import { shiftedClone } from './shift';
@@ -65,7 +65,9 @@ export function buildPolicyDocument(uri: string, version: number, text: string, 
 /** The model of a new version, re-parsing only the top-level blocks the change touched. */
 export function updatePolicyDocument(previous: PolicyDocument, version: number, text: string): PolicyDocument {
   if (previous.structureOnly) return buildPolicyDocument(previous.uri, version, text, { structureOnly: true });
-  return assemble(previous.uri, version, text, reparseChunks(previous.chunks, previous.text, text), false);
+  const edit = changedRange(previous.text, text);
+  const lines = LineIndex.edited(previous.lines, text, edit.prefix, edit.suffix);
+  return assemble(previous.uri, version, text, reparseChunks(previous.chunks, previous.text, text, edit), false, lines);
 }
 
 /** What one chunk contributes, with offsets relative to the start of its node. */
@@ -110,6 +112,8 @@ function analyse(chunk: Chunk, ctx: ChunkContext): ChunkAnalysis {
     code: collected.code.map((c) => Object.freeze({ start: c.start - base, end: c.end - base })),
   };
   if (!known) analyses.set(chunk.node, (known = []));
+  // The block before the one being typed in sees a new first line at each keystroke: keep the last few.
+  if (known.length >= 4) known.shift();
   known.push({ ctx, analysis: result });
   return result;
 }
@@ -132,7 +136,7 @@ function moveBlock(b: Block, by: number): Block {
   return Object.freeze({ ...b, start: b.start + by, end: b.end + by, sentences: Object.freeze(b.sentences.map((s) => Object.freeze({ start: s.start + by, end: s.end + by }))) });
 }
 
-function assemble(uri: string, version: number, text: string, chunks: readonly Chunk[], structureOnly: boolean): PolicyDocument {
+function assemble(uri: string, version: number, text: string, chunks: readonly Chunk[], structureOnly: boolean, lines = new LineIndex(text)): PolicyDocument {
   // Each chunk looks one block ahead: the first line and type of the next chunk that counts.
   const contexts: ChunkContext[] = new Array(chunks.length);
   let next: Chunk | undefined;
@@ -184,7 +188,7 @@ function assemble(uri: string, version: number, text: string, chunks: readonly C
     uri,
     version,
     text,
-    lines: new LineIndex(text),
+    lines,
     get root() {
       root ??= { type: 'root', children: chunks.map((c) => shiftedClone(c.node, c.start - nodeStart(c.node))) };
       return root;

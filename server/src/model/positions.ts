@@ -10,19 +10,36 @@ export class LineIndex {
   readonly #starts: number[];
   readonly #length: number;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.#starts = starts;
+  constructor(readonly text: string, starts?: number[]) {
+    this.#starts = starts ?? lineStarts(text, 0, text.length, true, [0]);
     this.#length = text.length;
+  }
+
+  /**
+   * The index of `text`, made from the index of the text before one edit: `prefix` characters were
+   * kept at the start and `suffix` at the end. Lines before and after the edit are copied (the latter
+   * moved); only the lines the edit touched are scanned again.
+   */
+  static edited(before: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = before.#starts;
+    const delta = text.length - before.#length;
+    const oldEditEnd = before.#length - suffix;
+    // Keep the line starts up to the line of the edit; a line break just before it may join a new one (CR + LF).
+    const keep = before.lineAt(Math.max(0, prefix - 1));
+    const scanFrom = old[keep];
+    // The first old line start whose line break lies wholly in the unchanged end, where scanning can stop.
+    let resume = old.length;
+    for (let lo = keep + 1, hi = old.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] - 2 >= oldEditEnd) {
+        resume = mid;
+        hi = mid - 1;
+      } else lo = mid + 1;
+    }
+    const scanTo = resume < old.length ? old[resume] + delta : text.length;
+    const starts = lineStarts(text, scanFrom, scanTo, resume === old.length, old.slice(0, keep + 1));
+    for (let k = resume; k < old.length; k++) starts.push(old[k] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -77,6 +94,20 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/** Appends to `out` the start of every line that begins after `from` and before `to` (or at `to`, with `atEnd`). */
+function lineStarts(text: string, from: number, to: number, atEnd: boolean, out: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 < to || atEnd) out.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      if (i + 1 < to || atEnd) out.push(i + 1);
+    }
+  }
+  return out;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

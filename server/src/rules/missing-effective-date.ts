@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { formatLike, policyDates } from './util/dates';
 import { applicability } from '../compliance/applicability';
+import { lineBreak } from '../drafting/text';
 
 export const missingEffectiveDate: Rule = {
   meta: {
@@ -25,7 +26,7 @@ export const missingEffectiveDate: Rule = {
       end: Math.max(end, start),
       severity: california?.declared ? 'error' : undefined,
       message: `No effective or last-updated date, add one near the title such as "Last updated: ${example}"${california ? ' (required by CalOPPA §22575(b)(4) and 11 CCR §7011(e)(4))' : ''}`,
-      fixes: [{ title: `Add "Last updated: ${example}" below the title`, edits: [{ start: Math.max(end, start), end: Math.max(end, start), newText: `${ctx.doc.text.includes('\r\n') ? '\r\n\r\n' : '\n\n'}Last updated: ${example}` }] }],
+      fixes: [{ title: `Add "Last updated: ${example}" below the title`, edits: [{ start: Math.max(end, start), end: Math.max(end, start), newText: `${lineBreak(ctx.doc).repeat(2)}Last updated: ${example}` }] }],
       hoverNote: california ? `*Why California applies:* ${california.reason}.` : undefined,
     });
   },

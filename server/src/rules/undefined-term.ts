@@ -4,6 +4,7 @@ import { definedTerms } from '../drafting/definedTerms';
 import { adjacent, blockTokens, insideRanges, isCapitalised, isUpperWord, lowerCaseWords, markedRanges, type Token } from '../drafting/text';
 import { perBlockText } from '../drafting/memo';
 import type { PolicyDocument } from '../model/policyDocument';
+import type { Block } from '../model/blocks';
 
 // Words that make a capitalised phrase a name (of a law, a body, a place, a document) rather than a defined term.
 const NAME_WORDS = new Set([
@@ -72,20 +73,21 @@ const runsPerBlock = perBlockText((block): readonly Run[] => {
 
 type Placed = ReadonlyArray<{ readonly text: string; readonly start: number; readonly end: number }>;
 
-/** The document's runs by phrase, placed at their offsets in this version. */
-function capitalisedRuns(doc: PolicyDocument): Map<string, Array<{ words: Placed; quoted: boolean }>> {
+/** The document's runs by phrase, each with its block: placed only when the phrase is reported. */
+function capitalisedRuns(doc: PolicyDocument): Map<string, Array<{ block: Block; run: Run }>> {
   const perBlock = runsPerBlock(doc);
-  const runs = new Map<string, Array<{ words: Placed; quoted: boolean }>>();
+  const runs = new Map<string, Array<{ block: Block; run: Run }>>();
   for (const block of doc.blocks) {
     for (const run of perBlock.get(block) ?? []) {
-      const placed = { words: run.words.map((w) => ({ text: w.text, start: w.start + block.start, end: w.end + block.start })), quoted: run.quoted };
       const list = runs.get(run.key);
-      if (list) list.push(placed);
-      else runs.set(run.key, [placed]);
+      if (list) list.push({ block, run });
+      else runs.set(run.key, [{ block, run }]);
     }
   }
   return runs;
 }
+
+const place = ({ block, run }: { block: Block; run: Run }): Placed => run.words.map((w) => ({ text: w.text, start: w.start + block.start, end: w.end + block.start }));
 
 export const undefinedTerm: Rule = {
   meta: {
@@ -115,8 +117,8 @@ export const undefinedTerm: Rule = {
       // "Interest-Based Advertising": a run cut out of a hyphenated compound.
       const compound = (run: Placed) => /[-–’']$/.test(text.slice(run[0].start - 1, run[0].start)) || /^[-–]\p{L}/u.test(text.slice(run[run.length - 1].end, run[run.length - 1].end + 2));
       // A phrase that the text puts in quotes anywhere is introduced as a name ("the minimum 'Age Limit'").
-      if (occurrences.some((run) => run.quoted)) continue;
-      const uses = occurrences.map((run) => run.words).filter((run) => !compound(run) && !insideRanges(marked, run[0].start, run[run.length - 1].end));
+      if (occurrences.some((o) => o.run.quoted)) continue;
+      const uses = occurrences.map(place).filter((run) => !compound(run) && !insideRanges(marked, run[0].start, run[run.length - 1].end));
       if (uses.length < 2) continue;
       const first = uses[0];
       ctx.report({
