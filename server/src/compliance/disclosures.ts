@@ -1,6 +1,7 @@
 import data from '../../data/disclosures.json';
 import type { Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
+import type { Section } from '../model/sections';
 import { perBlockText, perDocument } from '../drafting/memo';
 import { policyDates } from '../rules/util/dates';
 import { topicForTitle } from '../catalog/sectionTopics';
@@ -111,13 +112,18 @@ export const allDisclosuresOf = perDocument((doc: PolicyDocument): ReadonlyMap<s
     if (list) list.push(e);
     else found.set(e.id, [e]);
   };
+  const bySection = new Map<Section | undefined, Set<string>>();
   const topicsAt = (offset: number): Set<string> => {
-    const topics = new Set<string>();
+    const section = doc.sectionAt(offset);
+    let topics = bySection.get(section);
+    if (topics) return topics;
+    topics = new Set<string>();
     // Every enclosing section counts: a list under "Your choices" inside "Your rights" is about rights.
-    for (const title of doc.sectionPath(offset)) {
+    for (const title of section?.path ?? []) {
       const t = topicForTitle(title);
       if (t) topics.add(t.id);
     }
+    bySection.set(section, topics);
     return topics;
   };
   const perBlock = hitsPerBlock(doc);

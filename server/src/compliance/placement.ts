@@ -1,8 +1,9 @@
 import type { PolicyDocument } from '../model/policyDocument';
+import type { PolicyFields } from '../model/frontMatter';
 import type { Section } from '../model/sections';
 import type { Fix } from '../rules/rule';
 import { topicForTitle } from '../catalog/sectionTopics';
-import { clauseText, readingRank, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
+import { clauseText, readingRank, type Clause } from '../catalog/clauseCatalog';
 import { builtInLibrary, type ClauseLibrary } from '../catalog/clauseLibrary';
 import { fillsFor, formatDate } from '../features/completion';
 import { disclosure } from './disclosures';
@@ -125,7 +126,7 @@ function insertClause(doc: PolicyDocument, clause: Clause, eol: string): Fix {
 
 function buildInsertion(doc: PolicyDocument, clause: Clause, eol: string): Fix {
   const level = mainLevel(doc);
-  const text = renderedClause(clause, level, fillsFor(doc)).replace(/\n/g, eol);
+  const text = renderedClause(clause, level, doc, eol);
   const rank = readingRank(clause.topic);
   const peers = doc.allSections.filter((s) => s.level === level);
   let after: Section | undefined;
@@ -144,30 +145,30 @@ function buildInsertion(doc: PolicyDocument, clause: Clause, eol: string): Fix {
   return { title, edits: [{ start: end, end, newText: (end > 0 ? eol + eol : '') + text }] };
 }
 
-// A clause renders the same for the same level and front-matter values: kept across versions.
-const rendered = new Map<Clause, Map<string, string>>();
+// A clause renders the same for the same level, line break and front matter: kept across versions
+// by the front matter's fields, which stay the same object while the front matter is not edited.
+const rendered = new WeakMap<PolicyFields, WeakMap<Clause, Map<string, string>>>();
 
-function renderedClause(clause: Clause, level: number, fills: ClauseFills): string {
-  const key = `${level}\u0000${JSON.stringify(fills)}`;
-  let byKey = rendered.get(clause);
-  if (!byKey) rendered.set(clause, (byKey = new Map()));
-  let text = byKey.get(key);
-  if (text === undefined) {
-    if (byKey.size > 20) byKey.clear();
-    byKey.set(key, (text = clauseText(clause, { level, fills }).trimEnd()));
-  }
+function renderedClause(clause: Clause, level: number, doc: PolicyDocument, eol: string): string {
+  let byClause = rendered.get(doc.fields);
+  if (!byClause) rendered.set(doc.fields, (byClause = new WeakMap()));
+  let byForm = byClause.get(clause);
+  if (!byForm) byClause.set(clause, (byForm = new Map()));
+  const key = `${level}${eol}`;
+  let text = byForm.get(key);
+  if (text === undefined) byForm.set(key, (text = clauseText(clause, { level, fills: fillsFor(doc) }).trimEnd().replace(/\n/g, eol)));
   return text;
 }
 
 /** The level most sections use: 2 under a `#` title, 1 in a policy without one. */
-function mainLevel(doc: PolicyDocument): number {
+const mainLevel = perDocument((doc: PolicyDocument): number => {
   const counts = new Map<number, number>();
   for (const s of doc.allSections) if (s.index > 0 || s.level > 1) counts.set(s.level, (counts.get(s.level) ?? 0) + 1);
   let best = 2;
   let most = 0;
   for (const [level, n] of counts) if (n > most || (n === most && level < best)) [best, most] = [level, n];
   return best;
-}
+});
 
 function trimmedEnd(text: string): number {
   let end = text.length;

@@ -1,7 +1,7 @@
 import type { Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
-import { perDocument } from './memo';
+import { perBlockText, perDocument } from './memo';
 import { normalizeTitle } from './text';
 
 /** One number or title a reference points at, and the sections it resolves to (none when it is broken). */
@@ -46,6 +46,18 @@ const TITLE_OUTRO = /^\s*(?:section\b|heading\b|below\b|above\b)/i;
 const NUMBERED_LINE = /^\s{0,3}(?:#{1,6}\s+)?(?:\*\*|__)?(?:section\s+)?(\d+(?:\.\d+)*)[.):]?\s+\S/i;
 const TITLE_NUMBER = /^(?:section|article|part|clause)\s+(\d+(?:\.\d+)*)\b/i;
 
+// Whether a block's text could hold a reference at all (a section number or a quotation), kept per
+// text: the patterns below then run on the few blocks that could.
+const mayRefer = perBlockText((block: Block): boolean => /\bsections?\s+\d/i.test(block.text) || /[“"‘]/.test(block.text));
+
+/** Whether a line could match NUMBERED_LINE, from its first character, without cutting the line out. */
+function mayBeNumbered(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  while (i < text.length && i - lineStart < 3 && (text[i] === ' ' || text[i] === '\t')) i++;
+  const c = text[i];
+  return c !== undefined && ((c >= '0' && c <= '9') || c === '#' || c === '*' || c === '_' || c === 's' || c === 'S' || /\s/.test(c));
+}
+
 export const crossReferences = perDocument((doc: PolicyDocument): CrossReferenceIndex => {
   const byNumber = new Map<string, Section[]>();
   for (const s of doc.allSections) {
@@ -54,12 +66,14 @@ export const crossReferences = perDocument((doc: PolicyDocument): CrossReference
   }
   const numberedLines = new Map<string, number>();
   for (let line = 0; line < doc.lines.lineCount; line++) {
+    if (!mayBeNumbered(doc.text, doc.lines.lineStart(line))) continue;
     const m = NUMBERED_LINE.exec(doc.lines.lineText(line));
     if (m && !numberedLines.has(m[1])) numberedLines.set(m[1], doc.lines.lineStart(line));
   }
   const refs: CrossReference[] = [];
+  const may = mayRefer(doc);
   for (const block of doc.blocks) {
-    if (block.kind === 'heading') continue;
+    if (block.kind === 'heading' || !may.get(block)) continue;
     const taken: Array<[number, number]> = [];
     numberReferences(block, byNumber, numberedLines, refs, taken);
     titleReferences(doc, block, refs, taken);

@@ -3,6 +3,7 @@ import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
 import { innermostSection, normalizeTitle, sentenceSpan } from './text';
 import { tablesOfContents } from './tableOfContents';
+import { perBlockText } from './memo';
 
 /** A definition as the text writes it, before terms are gathered. */
 export interface Candidate {
@@ -42,11 +43,15 @@ export function definitionCandidates(doc: PolicyDocument): Candidate[] {
   let previousWasEntry = false;
   // A table of contents repeats headings; what they define, the headings' sections define.
   const contents = tablesOfContents(doc);
+  const profiles = blockProfiles(doc);
+  // Most policies have no definitions section: then no block needs its section looked up.
+  const anyGlossary = doc.allSections.some((s) => GLOSSARY_TITLE.test(s.title));
   for (const block of doc.blocks) {
-    if (contents.some((t) => t.start <= block.start && block.start < t.end)) continue;
-    const glossarySection = (innermostSection(doc, block.start)?.path ?? []).some((t) => GLOSSARY_TITLE.test(t));
+    if (contents.length > 0 && contents.some((t) => t.start <= block.start && block.start < t.end)) continue;
+    const profile = profiles.get(block)!;
+    const glossarySection = anyGlossary && (innermostSection(doc, block.start)?.path ?? []).some((t) => GLOSSARY_TITLE.test(t));
     const glossaryList = block.kind === 'list-item' && introducesList;
-    if (block.kind === 'paragraph') introducesList = INTRODUCES_DEFINITIONS.test(block.text) && /:\s*$/.test(block.text);
+    if (block.kind === 'paragraph') introducesList = profile.introduces;
     // Pasted definitions lists lose their structure: an entry read as a heading ("Country refers to: …") keeps the list going.
     const inGlossary: boolean = glossarySection || glossaryList || previousWasEntry;
     if (block.kind === 'heading') {
@@ -56,8 +61,11 @@ export function definitionCandidates(doc: PolicyDocument): Candidate[] {
       continue;
     }
     const before = out.length;
-    const quotes = quotedSpans(block);
-    const groups = groupQuotes(block, quotes);
+    if (profile.quotes.length === 0 && !inGlossary) {
+      previousWasEntry = false;
+      continue;
+    }
+    const groups = groupQuotes(block, profile.quotes.map((q) => moveQuoted(q, block.start)));
     let entryFound = false;
     for (const group of groups) {
       const after = block.text.slice(group[group.length - 1].close + 1 - block.start, group[group.length - 1].close + 81 - block.start);
@@ -91,6 +99,16 @@ export function definitionCandidates(doc: PolicyDocument): Candidate[] {
   }
   out.push(...tableEntries(doc));
   return out.sort((a, b) => a.start - b.start);
+}
+
+// What a block's text alone says about definitions, kept per text: most blocks quote nothing.
+const blockProfiles = perBlockText((block: Block) => ({
+  quotes: quotedSpans(block),
+  introduces: INTRODUCES_DEFINITIONS.test(block.text) && /:\s*$/.test(block.text),
+}));
+
+function moveQuoted(q: Quoted, by: number): Quoted {
+  return { open: q.open + by, close: q.close + by, term: q.term && { text: q.term.text, start: q.term.start + by, end: q.term.end + by } };
 }
 
 function quotedSpans(block: Block): Quoted[] {

@@ -4,11 +4,12 @@ import { draftingOptions } from '../drafting/options';
 import { perBlockText } from '../drafting/memo';
 
 // Words per sentence, kept per block text: only the block being typed in is counted again.
-const sentenceWords = perBlockText((block): readonly number[] | undefined => {
+const sentenceWords = perBlockText((block): { readonly counts: readonly number[]; readonly longest: number } | undefined => {
   if (block.kind === 'heading' || block.kind === 'table-cell') return undefined;
   // A paragraph in capitals has its own rule; one finding for it is enough.
   if (isUpperWord(block.text.replace(/[^\p{L}]/gu, ''))) return undefined;
-  return block.sentences.map((s) => countWords(spanText(block, s)));
+  const counts = block.sentences.map((s) => countWords(spanText(block, s)));
+  return { counts, longest: Math.max(0, ...counts) };
 });
 
 export const longSentence: Rule = {
@@ -26,10 +27,10 @@ export const longSentence: Rule = {
     const counts = sentenceWords(ctx.doc);
     for (const block of ctx.doc.blocks) {
       const words = counts.get(block);
-      if (!words) continue;
+      // Most paragraphs are short: looked at only when one of their sentences is long.
+      if (!words || words.longest <= limit) continue;
       // One finding per paragraph, on its longest sentence: the paragraph is what gets rewritten.
-      const long = block.sentences.map((s, i) => ({ s, words: words[i] })).filter((x) => x.words > limit);
-      if (long.length === 0) continue;
+      const long = block.sentences.map((s, i) => ({ s, words: words.counts[i] })).filter((x) => x.words > limit);
       const worst = long.reduce((a, b) => (b.words > a.words ? b : a));
       const text = spanText(block, worst.s);
       const enumerates = /\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|;/.test(text);

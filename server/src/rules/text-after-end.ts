@@ -6,6 +6,8 @@ const END_MARKER = /^end of (?:this |the |our )?(?:privacy |data protection |coo
 
 /** The line says only that the policy ends (bold or not). */
 function isEndMarker(text: string): boolean {
+  // The longest marker with its bold and some spaces is well under 80 characters: a paragraph is not read.
+  if (text.length > 80) return false;
   return END_MARKER.test(text.trim().replace(/^\*\*|\*\*$/g, '').trim());
 }
 

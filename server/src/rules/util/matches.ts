@@ -1,5 +1,4 @@
 import type { Block } from '../../model/blocks';
-import type { PolicyDocument } from '../../model/policyDocument';
 
 export interface Match {
   readonly block: Block;
@@ -7,11 +6,6 @@ export interface Match {
   /** Document offsets of the whole match. */
   readonly start: number;
   readonly end: number;
-}
-
-/** Every match of a global regular expression in the document's prose. */
-export function* proseMatches(doc: PolicyDocument, re: RegExp): Generator<Match> {
-  for (const block of doc.blocks) yield* blockMatches(block, re);
 }
 
 /** Every match of a global regular expression in one block's prose. */
