@@ -151,8 +151,9 @@ const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
 function printMemory(memory: ServerMemory | undefined): void {
   if (!memory) return console.log('Resident memory: not measured (needs Linux /proc and esbuild).');
   console.log(
-    `Resident memory of the packaged server over stdio (/proc VmRSS): ${mb(memory.idle)} MB started, ${mb(memory.open)} MB with the 1 MB policy open and its diagnostics published, ` +
-      `${mb(memory.typed)} MB after 20 edits, peak ${mb(memory.peak)} MB. Target ≤ 150 MB open: ${yes(memory.open <= 150 * 1024 * 1024 && memory.typed <= 150 * 1024 * 1024)}`,
+    `Resident memory of the packaged server over stdio (/proc VmRSS): ${mb(memory.idle)} MB started; with the 1 MB policy open ${mb(memory.open)} MB as its diagnostics are published, ` +
+      `${mb(memory.settled)} MB settled (8 s later); ${mb(memory.typed)} MB after 20 edits, ${mb(memory.typedSettled)} MB settled; peak ${mb(memory.peak)} MB. ` +
+      `Target ≤ 150 MB with the policy open (settled, before and after typing): ${yes(Math.max(memory.settled, memory.typedSettled) <= 150 * 1024 * 1024)}`,
   );
 }
 

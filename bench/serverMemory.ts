@@ -10,10 +10,14 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 export interface ServerMemory {
   /** Resident memory once the server has started and initialised, before any document. */
   readonly idle: number;
-  /** After the 1 MB policy was opened and its diagnostics published. */
+  /** Just after the 1 MB policy was opened and its diagnostics published. */
   readonly open: number;
+  /** The same, a few seconds later with nothing happening (the engine gives back what it no longer uses). */
+  readonly settled: number;
   /** After 20 one-character edits, each followed by its diagnostics. */
   readonly typed: number;
+  /** The same, a few seconds later. */
+  readonly typedSettled: number;
   /** The highest resident memory the process reached. */
   readonly peak: number;
 }
@@ -23,6 +27,8 @@ function status(pid: number): { rss: number; peak: number } {
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
+
+const SETTLE_MS = 8000;
 
 export async function serverMemory(serverJs: string, text: string, execArgv: readonly string[] = []): Promise<ServerMemory | undefined> {
   if (process.platform !== 'linux') return undefined;
@@ -52,6 +58,8 @@ export async function serverMemory(serverJs: string, text: string, execArgv: rea
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
     await done;
     const open = status(child.pid!).rss;
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const settled = status(child.pid!).rss;
     // Typing in a word of a paragraph in the middle, as the typing benchmark does.
     const lines = text.split('\n');
     let line = lines.length >> 1;
@@ -65,11 +73,13 @@ export async function serverMemory(serverJs: string, text: string, execArgv: rea
       });
       await done;
     }
-    const { rss: typed, peak } = status(child.pid!);
+    const typed = status(child.pid!).rss;
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const { rss: typedSettled, peak } = status(child.pid!);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     await exited;
-    return { idle, open, typed, peak };
+    return { idle, open, settled, typed, typedSettled, peak };
   } finally {
     connection.dispose();
     child.kill();

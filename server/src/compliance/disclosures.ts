@@ -100,18 +100,24 @@ const hitsPerBlock = perBlockText((block: Block): readonly BlockHit[] => {
 /** Every disclosure the document makes, with the first passage that makes it. */
 export const disclosuresOf = perDocument((doc: PolicyDocument): ReadonlyMap<string, Evidence> => {
   const found = new Map<string, Evidence>();
-  for (const [id, all] of allDisclosuresOf(doc)) found.set(id, all[0]);
+  // Only the first passage of each disclosure is kept: a later hit of a found one costs a lookup.
+  passages(doc, (id) => !found.has(id), (e) => found.set(e.id, e));
   return found;
 });
 
-/** Every passage that makes each disclosure, in document order. */
-export const allDisclosuresOf = perDocument((doc: PolicyDocument): ReadonlyMap<string, readonly Evidence[]> => {
+/** Every passage that makes each of `ids`, in document order. */
+export function passagesOf(doc: PolicyDocument, ids: ReadonlySet<string>): ReadonlyMap<string, readonly Evidence[]> {
   const found = new Map<string, Evidence[]>();
-  const add = (e: Evidence) => {
+  passages(doc, (id) => ids.has(id), (e) => {
     const list = found.get(e.id);
     if (list) list.push(e);
     else found.set(e.id, [e]);
-  };
+  });
+  return found;
+}
+
+/** Walks the passages of the document in order, for the disclosures `wanted` accepts. */
+function passages(doc: PolicyDocument, wanted: (id: string) => boolean, add: (e: Evidence) => void): void {
   const bySection = new Map<Section | undefined, Set<string>>();
   const topicsAt = (offset: number): Set<string> => {
     const section = doc.sectionAt(offset);
@@ -127,25 +133,26 @@ export const allDisclosuresOf = perDocument((doc: PolicyDocument): ReadonlyMap<s
     return topics;
   };
   const perBlock = hitsPerBlock(doc);
+  const seen = new Set<string>();
   for (const block of doc.blocks) {
     let last = '';
     for (const hit of perBlock.get(block) ?? []) {
       // One passage per block and disclosure is enough.
-      if (hit.id === last) continue;
+      if (hit.id === last || !wanted(hit.id)) continue;
       const start = block.start + hit.start;
       if (hit.within && !hit.within.some((t) => topicsAt(start).has(t))) continue;
       if (hit.notWithin && hit.notWithin.some((t) => topicsAt(start).has(t))) continue;
       add(Object.freeze({ id: hit.id, start, end: block.start + hit.end }));
+      seen.add(hit.id);
       last = hit.id;
     }
   }
   for (const d of COMPILED) {
-    if (!d.detector || found.has(d.id)) continue;
+    if (!d.detector || seen.has(d.id) || !wanted(d.id)) continue;
     const at = d.detector === 'dates' ? policyDates(doc)[0] : firstEmail(doc);
     if (at) add(Object.freeze({ id: d.id, start: at.start, end: at.end }));
   }
-  return found;
-});
+}
 
 const LOCAL = /[\w.+-]/;
 const DOMAIN = /[\w.-]/;

@@ -3,8 +3,9 @@ import type { PolicyDocument } from '../model/policyDocument';
 import type { Severity } from '../rules/rule';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
 import { applicability, type Applies } from './applicability';
-import { allDisclosuresOf, disclosure, disclosuresOf, type Evidence } from './disclosures';
+import { disclosure, disclosuresOf, passagesOf, type Evidence } from './disclosures';
 import { topicForTitle } from '../catalog/sectionTopics';
+import { perDocument } from '../drafting/memo';
 
 export interface Requirement {
   /** `<law>.<disclosure>`, e.g. `gdpr.complaint-authority`. */
@@ -92,6 +93,12 @@ const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'informa
 // Per applicability, which is per document and settings.
 const statusCache = new WeakMap<object, readonly LawStatus[]>();
 
+// Items that must stand in a given section (California's) look at every passage of their disclosures, not just the first.
+let inSectionIds: ReadonlySet<string> | undefined;
+const sectionPassages = perDocument((doc: PolicyDocument) =>
+  passagesOf(doc, (inSectionIds ??= new Set(LAWS.flatMap((law) => law.items.filter((i) => i.inSection).map((i) => i.disclosure))))),
+);
+
 export function complianceStatus(doc: PolicyDocument): readonly LawStatus[] {
   const a = applicability(doc);
   if (!a.english) return [];
@@ -104,7 +111,6 @@ export function complianceStatus(doc: PolicyDocument): readonly LawStatus[] {
 
 function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>): readonly LawStatus[] {
   const found = disclosuresOf(doc);
-  const every = allDisclosuresOf(doc);
   const out: LawStatus[] = [];
   for (const law of LAWS) {
     const applies = a.get(law.jurisdiction);
@@ -114,7 +120,7 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
     for (const requirement of law.items) {
       if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
       const severity = (a.sellsOrShares && requirement.severityIfSells) || requirement.severity;
-      const evidence = requirement.inSection ? evidenceIn(doc, every.get(requirement.disclosure) ?? [], requirement.inSection) : found.get(requirement.disclosure);
+      const evidence = requirement.inSection ? evidenceIn(doc, sectionPassages(doc).get(requirement.disclosure) ?? [], requirement.inSection) : found.get(requirement.disclosure);
       items.push(Object.freeze({ law, requirement, evidence, severity: applies.declared ? severity : MILDER[severity] }));
     }
     out.push(Object.freeze({ law, applies, items: Object.freeze(items) }));

@@ -1,4 +1,5 @@
-import type { RootContent } from 'mdast';
+import type { List, RootContent } from 'mdast';
+import { shiftedClone } from './shift';
 import { parseMarkdown, plainParagraphs, structureOnly, tooComplexForMarkdown } from './parse';
 
 /**
@@ -187,9 +188,40 @@ function reparseInside(chunk: Chunk, oldText: string, text: string, prefix: numb
   // A heading's text may change, never its marker.
   if (atx ? chunk.node.type !== 'heading' || atx[0].length >= head.length : !PROSE_LINE.test(head)) return undefined;
   const end = chunk.end + delta;
+  if (chunk.node.type === 'list') {
+    const inItem = reparseItem(chunk, chunk.node, text, prefix, editEnd, delta);
+    if (inItem) return inItem;
+  }
   const fresh = parsePiece(text.slice(chunk.start, end), chunk.start);
   if (fresh.length !== 1 || fresh[0].node.type !== chunk.node.type || fresh[0].start !== chunk.start || fresh[0].end !== end) return undefined;
   return fresh[0];
+}
+
+/**
+ * A keystroke in one item of a long list re-parses that item alone: an item's lines are its own,
+ * so it parses alone as it does in the list, as long as it again spans the same lines and is as
+ * loose or tight as before (looseness is the list's, from the blank lines between items, which a
+ * keystroke inside a line does not change). The other items are kept, moved to the new text.
+ */
+function reparseItem(chunk: Chunk, list: List, text: string, prefix: number, editEnd: number, delta: number): Chunk | undefined {
+  const base = chunk.start - nodeStart(list);
+  const k = list.children.findIndex((item) => nodeStart(item) + base < prefix && editEnd <= nodeEnd(item) + base);
+  if (k < 0) return undefined;
+  const old = list.children[k];
+  const start = nodeStart(old) + base;
+  const end = nodeEnd(old) + base + delta;
+  const fresh = parsePiece(text.slice(start, end), start);
+  const node = fresh.length === 1 ? fresh[0].node : undefined;
+  if (node?.type !== 'list' || node.children.length !== 1 || fresh[0].start !== start || fresh[0].end !== end || fresh[0].limited) return undefined;
+  const item = node.children[0];
+  if (item.spread !== old.spread || node.ordered !== list.ordered) return undefined;
+  // One text for the whole list: the kept items are moved from the old one, the new item from its slice.
+  const moved = list.children.map((child, i) => (i === k ? shiftedClone(item, start) : shiftedClone(child, i < k ? base : base + delta)));
+  const position = list.position && {
+    start: { ...list.position.start, offset: chunk.start },
+    end: { ...list.position.end, offset: chunk.end + delta },
+  };
+  return { node: { ...list, children: moved, position }, src: text, start: chunk.start, end: chunk.end + delta };
 }
 
 /**
