@@ -28,7 +28,7 @@ function status(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
-const SETTLE_MS = 8000;
+const SETTLE_MS = 15000;
 
 export async function serverMemory(serverJs: string, text: string, execArgv: readonly string[] = []): Promise<ServerMemory | undefined> {
   if (process.platform !== 'linux') return undefined;

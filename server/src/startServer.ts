@@ -33,6 +33,7 @@ import { mergeHovers, provideDraftingHover } from './features/draftingHover';
 import { useDraftingOptions } from './drafting/options';
 import { useComplianceOptions, withLibrary } from './compliance/options';
 import { TypingTracker, type TypingOptions } from './typing';
+import { IdleCompaction } from './memory';
 import { newPolicy, NEW_POLICY_METHOD, type NewPolicyParams } from './features/newPolicy';
 
 /**
@@ -43,6 +44,7 @@ import { newPolicy, NEW_POLICY_METHOD, type NewPolicyParams } from './features/n
 export function startServer(connection: Connection, options: { readonly typing?: TypingOptions } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const reported = new Set<string>();
+  const compaction = new IdleCompaction();
   const cache = new AnalysisCache((ruleId, uri, error) => {
     const key = `${ruleId} ${uri}`;
     if (reported.has(key)) return;
@@ -147,7 +149,10 @@ export function startServer(connection: Connection, options: { readonly typing?:
     if (!isPolicy(document.uri, doc, settings.files)) return undefined;
     useDraftingOptions(doc, settings.drafting);
     useComplianceOptions(doc, withLibrary(settings.compliance, loadedLibrary));
-    return cache.analyse(document.uri, document.version, document.getText(), settings);
+    const analysis = cache.analyse(document.uri, document.version, document.getText(), settings);
+    // The garbage of analysing a long text is given back once the editor is quiet again.
+    compaction.note(document.getText().length);
+    return analysis;
   };
 
   async function withAnalysis<T>(uri: string, token: CancellationToken | undefined, empty: T, run: (a: Analysis) => T): Promise<T> {

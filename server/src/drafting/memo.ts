@@ -29,56 +29,37 @@ export function perDocumentSetting<T>(fallback: T): { use(doc: PolicyDocument, v
 }
 
 /**
- * Derives something from one block of prose, kept by the block's kind and text: while someone
- * types, every block but the edited one is found again. Results must use offsets relative to the
- * block (`derive` is given the block moved to offset 0). The cache is swept only when it holds
- * many more texts than the document has blocks, so an ordinary version allocates one array.
+ * Derives something from one block of prose, from the block's kind and text alone: while someone
+ * types, every block but the edited one is found in the previous version of the same document
+ * (one shared alignment per version) and its value reused. Results must use offsets relative to
+ * the block (`derive` is given the block moved to offset 0). Nothing is kept but each version's
+ * values, which go with the version: a block is derived again only when its text is new.
  */
 export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocument) => BlockValues<T> {
-  // Keyed by kind, then by the block's text: the text string is shared by every version of an
-  // unchanged block, so the lookup reuses its hash and nothing is concatenated.
-  type Cache = Map<string, Map<string, T>>;
-  let cache: Cache = new Map();
-  let size = 0;
-  const lookup = (c: Cache, block: Block) => c.get(block.kind)?.get(block.text);
-  const store = (c: Cache, block: Block, value: T) => {
-    let byText = c.get(block.kind);
-    if (!byText) c.set(block.kind, (byText = new Map()));
-    byText.set(block.text, value);
-  };
-  // The version this cache last answered for: most versions follow it, and an unchanged block is
-  // then found by position (one shared alignment per version) instead of by hashing its text.
-  let last: { doc: WeakRef<PolicyDocument>; values: T[] } | undefined;
+  const valuesOf = new WeakMap<PolicyDocument, T[]>();
+  // The latest version seen of each document: the next one is aligned with it.
+  const latest = new Map<string, WeakRef<PolicyDocument>>();
   return perDocument((doc) => {
     const blocks = doc.blocks;
     const values: T[] = new Array(blocks.length);
-    const previous = last?.doc.deref();
-    const aligned = previous ? alignment(previous, doc) : undefined;
+    const previous = latest.get(doc.uri)?.deref();
+    const before = previous && valuesOf.get(previous);
+    const aligned = previous && before ? alignment(previous, doc) : undefined;
     for (let i = 0; i < blocks.length; i++) {
       const j = aligned ? aligned[i] : -1;
-      let value = j >= 0 ? last!.values[j] : lookup(cache, blocks[i]);
-      if (value === undefined) {
-        value = derive(blockAtZero(blocks[i]));
-        store(cache, blocks[i], value);
-        size++;
-      }
-      values[i] = value;
+      values[i] = j >= 0 ? before![j] : shared(derive(blockAtZero(blocks[i])));
     }
-    // Texts that no block has any more (every keystroke leaves one) are dropped now and then.
-    if (size > 2 * blocks.length + 64) {
-      const fresh: Cache = new Map();
-      size = 0;
-      for (let i = 0; i < blocks.length; i++) {
-        if (lookup(fresh, blocks[i]) !== undefined) continue;
-        store(fresh, blocks[i], values[i]);
-        size++;
-      }
-      cache = fresh;
-    }
-    last = { doc: new WeakRef(doc), values };
+    valuesOf.set(doc, values);
+    latest.set(doc.uri, new WeakRef(doc));
     const find = positionOf(doc);
     return { get: (block: Block) => { const i = find(block); return i < 0 ? undefined : values[i]; } };
   });
+}
+
+// Most blocks have nothing to report: one empty list stands for all of them (a long policy has thousands of blocks per cache).
+const EMPTY: readonly never[] = Object.freeze([]);
+function shared<T>(value: T): T {
+  return Array.isArray(value) && value.length === 0 ? (EMPTY as T) : value;
 }
 
 /** Results per block of one document version, looked up by the block. */

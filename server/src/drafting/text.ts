@@ -106,7 +106,16 @@ export function blockAt(doc: PolicyDocument, offset: number): Block | undefined 
 }
 
 const UPPER = /\p{Lu}/u;
-const lowerCaseWordsOfBlock = perBlockText((block: Block): readonly string[] => [...new Set((block.text.match(WORD) ?? []).filter((w) => !UPPER.test(w)))]);
+// A policy writes a few thousand distinct words many times over: each is kept once.
+const interned = new Map<string, string>();
+function intern(word: string): string {
+  const known = interned.get(word);
+  if (known !== undefined) return known;
+  if (interned.size >= 100_000) interned.clear();
+  interned.set(word, word);
+  return word;
+}
+const lowerCaseWordsOfBlock = perBlockText((block: Block): readonly string[] => [...new Set((block.text.match(WORD) ?? []).filter((w) => !UPPER.test(w)))].map(intern));
 
 /** Every word the document writes in lower case somewhere in its prose: the words that are not names. */
 export const lowerCaseWords = perBlockUnion(lowerCaseWordsOfBlock);

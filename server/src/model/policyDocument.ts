@@ -70,15 +70,21 @@ export function updatePolicyDocument(previous: PolicyDocument, version: number, 
   return assemble(previous.uri, version, text, reparseChunks(previous.chunks, previous.text, text, edit), false, lines);
 }
 
-/** What one chunk contributes, with offsets relative to the start of its node. */
-interface ChunkAnalysis {
+/** What one chunk contributes. */
+interface Contribution {
   readonly candidates: readonly HeadingCandidate[];
   readonly blocks: readonly Block[];
   readonly comments: readonly Comment[];
   readonly html: readonly Marked[];
   readonly code: readonly Span[];
-  /** The same, placed at `at` in the last document that used it. */
-  placed?: { at: number; value: Omit<ChunkAnalysis, 'placed'> };
+}
+
+/**
+ * A chunk's contribution, placed where its node started (`at`) in the last document that used it.
+ * Only the latest placement is kept (a long policy has thousands of blocks): a move shifts it.
+ */
+interface ChunkAnalysis {
+  placed: { readonly at: number; readonly value: Contribution };
 }
 
 // Per node and neighbourhood: a node that survives an edit is analysed once, whatever moves around it.
@@ -101,15 +107,20 @@ function analyse(chunk: Chunk, ctx: ChunkContext): ChunkAnalysis {
   let known = analyses.get(chunk.node);
   const cached = known?.find((k) => sameContext(k.ctx, ctx));
   if (cached) return cached.analysis;
-  const base = nodeStart(chunk.node);
   const candidates = detectCandidates([chunk.node], chunk.src, ctx);
   const collected = collectBlocks([chunk.node], chunk.src, candidates);
+  // Offsets in the chunk's source text, where the node starts at its own offset.
   const result: ChunkAnalysis = {
-    candidates: candidates.map((c) => Object.freeze({ ...c, start: c.start - base, end: c.end - base })),
-    blocks: collected.blocks.map((b) => moveBlock(b, -base)),
-    comments: collected.comments.map((c) => Object.freeze({ ...c, start: c.start - base, end: c.end - base })),
-    html: collected.inlineHtml.map((h) => Object.freeze({ ...h, start: h.start - base, end: h.end - base })),
-    code: collected.code.map((c) => Object.freeze({ start: c.start - base, end: c.end - base })),
+    placed: {
+      at: nodeStart(chunk.node),
+      value: {
+        candidates: candidates.map((c) => Object.freeze(c)),
+        blocks: collected.blocks,
+        comments: collected.comments.map((c) => Object.freeze(c)),
+        html: collected.inlineHtml.map((h) => Object.freeze(h)),
+        code: collected.code.map((c) => Object.freeze({ start: c.start, end: c.end })),
+      },
+    },
   };
   if (!known) analyses.set(chunk.node, (known = []));
   // The block before the one being typed in sees a new first line at each keystroke: keep the last few.
@@ -118,15 +129,17 @@ function analyse(chunk: Chunk, ctx: ChunkContext): ChunkAnalysis {
   return result;
 }
 
-function place(analysis: ChunkAnalysis, at: number): Omit<ChunkAnalysis, 'placed'> {
-  if (analysis.placed?.at === at) return analysis.placed.value;
-  const shift = <T extends { start: number; end: number }>(x: T): T => Object.freeze({ ...x, start: x.start + at, end: x.end + at });
+function place(analysis: ChunkAnalysis, at: number): Contribution {
+  const { at: from, value: placed } = analysis.placed;
+  if (from === at) return placed;
+  const by = at - from;
+  const shift = <T extends { start: number; end: number }>(x: T): T => Object.freeze({ ...x, start: x.start + by, end: x.end + by });
   const value = {
-    candidates: analysis.candidates.map(shift),
-    blocks: analysis.blocks.map((b) => moveBlock(b, at)),
-    comments: analysis.comments.map(shift),
-    html: analysis.html.map(shift),
-    code: analysis.code.map(shift),
+    candidates: placed.candidates.map(shift),
+    blocks: placed.blocks.map((b) => moveBlock(b, by)),
+    comments: placed.comments.map(shift),
+    html: placed.html.map(shift),
+    code: placed.code.map(shift),
   };
   analysis.placed = { at, value };
   return value;

@@ -1,0 +1,46 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** Documents at least this long (in UTF-16 units) leave enough garbage behind to be worth a collection. */
+export const LARGE_DOCUMENT = 256 * 1024;
+const IDLE_MS = 2000;
+
+/**
+ * Gives memory back after work on a large document. Reading a 1 MB policy, or typing in it, leaves
+ * tens of megabytes of garbage that the engine keeps as resident memory until its heap limit
+ * grows near; a full collection once the editor has been quiet for two seconds hands it back at
+ * once. Small documents never trigger it: their garbage is small and typing in them must not pause.
+ */
+export class IdleCompaction {
+  #timer: NodeJS.Timeout | undefined;
+  readonly #collect = collector();
+
+  /** Called after each change: schedules one collection for when changes stop, if the text is large. */
+  note(length: number): void {
+    if (length < LARGE_DOCUMENT || !this.#collect) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#collect?.();
+    }, IDLE_MS);
+    // Never the reason the process stays alive after its client has gone.
+    this.#timer.unref();
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+/** The engine's full collection, when it can be had: `gc` is only exposed on request. */
+function collector(): (() => void) | undefined {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (typeof exposed === 'function') return exposed;
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
