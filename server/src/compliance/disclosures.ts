@@ -134,9 +134,14 @@ function passages(doc: PolicyDocument, wanted: (id: string) => boolean, add: (e:
   };
   const perBlock = hitsPerBlock(doc);
   const seen = new Set<string>();
-  for (const block of doc.blocks) {
+  const blocks = doc.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     let last = '';
-    for (const hit of perBlock.get(block) ?? []) {
+    const hits = perBlock.get(block);
+    // Indexed: this runs for every block of every version, and most lists are empty.
+    for (let k = 0; k < (hits?.length ?? 0); k++) {
+      const hit = hits![k];
       // One passage per block and disclosure is enough.
       if (hit.id === last || !wanted(hit.id)) continue;
       const start = block.start + hit.start;

@@ -79,7 +79,10 @@ export const definedTerms = perDocument((doc: PolicyDocument): TermIndex => {
   const scan = scannerFor(names);
   const perBlock = scan(doc);
   for (const block of doc.blocks) {
-    for (const hit of perBlock.get(block) ?? []) {
+    const hits = perBlock.get(block);
+    // Indexed: this runs for every block of every version, and most lists are empty.
+    for (let k = 0; k < (hits?.length ?? 0); k++) {
+      const hit = hits![k];
       const start = block.start + hit.start;
       const occurrence: TermOccurrence = Object.freeze({ start, end: block.start + hit.end, definition: definitionStarts.has(start), inHeading: block.kind === 'heading' });
       const entry = byName.get(hit.name)!;

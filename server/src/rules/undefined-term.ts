@@ -78,7 +78,10 @@ function capitalisedRuns(doc: PolicyDocument): Map<string, Array<{ block: Block;
   const perBlock = runsPerBlock(doc);
   const runs = new Map<string, Array<{ block: Block; run: Run }>>();
   for (const block of doc.blocks) {
-    for (const run of perBlock.get(block) ?? []) {
+    const inBlock = perBlock.get(block);
+    // Indexed: this runs for every block of every version, and most lists are empty.
+    for (let k = 0; k < (inBlock?.length ?? 0); k++) {
+      const run = inBlock![k];
       const list = runs.get(run.key);
       if (list) list.push({ block, run });
       else runs.set(run.key, [{ block, run }]);

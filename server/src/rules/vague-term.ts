@@ -26,9 +26,23 @@ interface Hit {
   readonly category: Category;
 }
 
-/** Where `words` occur in the sentence's lower-case words, as index ranges. */
-function* occurrences(lower: readonly string[], words: readonly string[]): Generator<number> {
-  for (let i = 0; i + words.length <= lower.length; i++) if (words.every((w, k) => lower[i + k] === w)) yield i;
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * Where `words` occur in the sentence's lower-case words, as start indices in order. Only the
+ * places where the first word stands are tried (`at` lists them per word): a sentence is checked
+ * against a hundred terms, most of which it does not contain.
+ */
+function occurrences(at: ReadonlyMap<string, number[]>, lower: readonly string[], words: readonly string[]): readonly number[] {
+  const starts = at.get(words[0]);
+  if (!starts) return NONE;
+  const out: number[] = [];
+  for (const i of starts) {
+    let k = 1;
+    while (k < words.length && lower[i + k] === words[k]) k++;
+    if (k === words.length) out.push(i);
+  }
+  return out;
 }
 
 /** The vague terms of one sentence that say something vague, and the data practices it describes. */
@@ -39,11 +53,17 @@ export function analyseSentence(sentence: readonly Token[]): { hits: Hit[]; prac
     const p = PRACTICE.get(w);
     if (p) practices.add(p);
   }
+  const at = new Map<string, number[]>();
+  lower.forEach((w, i) => {
+    const list = at.get(w);
+    if (list) list.push(i);
+    else at.set(w, [i]);
+  });
   const art = new Set<number>();
-  for (const words of ART) for (const i of occurrences(lower, words)) for (let k = 0; k < words.length; k++) art.add(i + k);
+  for (const words of ART) for (const i of occurrences(at, lower, words)) for (let k = 0; k < words.length; k++) art.add(i + k);
   const hits: Hit[] = [];
   for (const { words, category } of TERMS) {
-    for (const i of occurrences(lower, words)) {
+    for (const i of occurrences(at, lower, words)) {
       if (words.some((_, k) => art.has(i + k))) continue;
       // "General Data Protection Regulation", "May 2025": a capital mid-sentence makes a name.
       if (i > 0 && isCapitalised(sentence[i].text)) continue;
@@ -104,7 +124,10 @@ export const vagueTerm: Rule = {
     const hedges = new Map<number, { start: number; end: number; text: string; practices: string; count: number }>();
     const perBlock = vagueSentences(ctx.doc);
     for (const block of ctx.doc.blocks) {
-      for (const s of perBlock.get(block) ?? []) {
+      const ss = perBlock.get(block);
+      // Indexed: this runs for every block of every version, and most lists are empty.
+      for (let k = 0; k < (ss?.length ?? 0); k++) {
+        const s = ss![k];
         const start = block.start + s.start;
         const end = block.start + s.end;
         if (s.hedgeOnly) {

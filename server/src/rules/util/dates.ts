@@ -35,7 +35,12 @@ export const policyDates = perDocument((doc: PolicyDocument): PolicyDate[] => {
   }
   const perBlock = datesPerBlock(doc);
   for (const block of doc.blocks) {
-    for (const d of perBlock.get(block) ?? []) out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
+    const ds = perBlock.get(block);
+    // Indexed: this runs for every block of every version, and most lists are empty.
+    for (let k = 0; k < (ds?.length ?? 0); k++) {
+      const d = ds![k];
+      out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
+    }
   }
   out.sort((a, b) => a.start - b.start);
   return out;

@@ -18,8 +18,15 @@ export function perBlockRule(meta: RuleMeta, checkBlock: (block: Block, report: 
     meta,
     check(ctx) {
       const perBlock = relativeFindings(ctx.doc);
-      for (const block of ctx.doc.blocks) {
-        for (const f of perBlock.get(block) ?? []) ctx.report(block.start === 0 ? f : moveFinding(f, block.start));
+      const blocks = ctx.doc.blocks;
+      for (let b = 0; b < blocks.length; b++) {
+        const block = blocks[b];
+        const fs = perBlock.get(block);
+        // Indexed: this runs for every block of every version, and most lists are empty.
+        for (let k = 0; k < (fs?.length ?? 0); k++) {
+          const f = fs![k];
+          ctx.report(block.start === 0 ? f : moveFinding(f, block.start));
+        }
       }
       checkRest?.(ctx);
     },

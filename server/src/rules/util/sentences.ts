@@ -37,8 +37,15 @@ export function sentenceFacts<T>(classify: (sentence: string, kind: BlockKind) =
   return perDocument((doc) => {
     const map = perBlock(doc);
     const out: SentenceFact<T>[] = [];
-    for (const block of doc.blocks) {
-      for (const f of map.get(block) ?? []) out.push({ block, start: f.start + block.start, end: f.end + block.start, text: f.text, value: f.value });
+    const blocks = doc.blocks;
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
+      const fs = map.get(block);
+      // Indexed: this runs for every block of every version, and most lists are empty.
+      for (let k = 0; k < (fs?.length ?? 0); k++) {
+        const f = fs![k];
+        out.push({ block, start: f.start + block.start, end: f.end + block.start, text: f.text, value: f.value });
+      }
     }
     return out;
   });
