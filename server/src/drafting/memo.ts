@@ -51,6 +51,8 @@ export function perBlockText<T>(derive: (block: Block) => T): (doc: PolicyDocume
     }
     valuesOf.set(doc, values);
     latest.set(doc.uri, new WeakRef(doc));
+    // Documents closed long ago (a command-line run reads hundreds) leave only a dead reference: dropped now and then.
+    if (latest.size > 64) for (const [uri, ref] of latest) if (!ref.deref()) latest.delete(uri);
     const find = positionOf(doc);
     return { get: (block: Block) => { const i = find(block); return i < 0 ? undefined : values[i]; } };
   });
