@@ -77,7 +77,11 @@ const lintMarkdown = (text: string) => markdownlint({ strings: { policy: text } 
  */
 function breakdown(text: string, runs: number): Array<[string, Stats]> {
   const samples = new Map<string, number[]>();
-  const add = (name: string, ms: number) => samples.set(name, [...(samples.get(name) ?? []), ms]);
+  const add = (name: string, ms: number) => {
+    const list = samples.get(name);
+    if (list) list.push(ms);
+    else samples.set(name, [ms]);
+  };
   for (let r = 0; r < runs; r++) {
     add('model: remark parse (server processor)', time(() => parseMarkdown(text)));
     let doc: PolicyDocument | undefined;

@@ -45,6 +45,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
   const documents = new TextDocuments(TextDocument);
   const reported = new Set<string>();
   const compaction = new IdleCompaction();
+  connection.onShutdown(() => compaction.dispose());
   const cache = new AnalysisCache((ruleId, uri, error) => {
     const key = `${ruleId} ${uri}`;
     if (reported.has(key)) return;

@@ -2,7 +2,7 @@ import data from '../../data/disclosures.json';
 import type { Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
-import { perBlockText, perDocument } from '../drafting/memo';
+import { eachItem, perBlockText, perDocument } from '../drafting/memo';
 import { policyDates } from '../rules/util/dates';
 import { topicForTitle } from '../catalog/sectionTopics';
 
@@ -132,26 +132,18 @@ function passages(doc: PolicyDocument, wanted: (id: string) => boolean, add: (e:
     bySection.set(section, topics);
     return topics;
   };
-  const perBlock = hitsPerBlock(doc);
   const seen = new Set<string>();
-  const blocks = doc.blocks;
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    let last = '';
-    const hits = perBlock.get(block);
-    // Indexed: this runs for every block of every version, and most lists are empty.
-    for (let k = 0; k < (hits?.length ?? 0); k++) {
-      const hit = hits![k];
-      // One passage per block and disclosure is enough.
-      if (hit.id === last || !wanted(hit.id)) continue;
-      const start = block.start + hit.start;
-      if (hit.within && !hit.within.some((t) => topicsAt(start).has(t))) continue;
-      if (hit.notWithin && hit.notWithin.some((t) => topicsAt(start).has(t))) continue;
-      add(Object.freeze({ id: hit.id, start, end: block.start + hit.end }));
-      seen.add(hit.id);
-      last = hit.id;
-    }
-  }
+  // One passage per block and disclosure is enough: the last one taken, and its block.
+  let last: { id: string; block: Block } | undefined;
+  eachItem(hitsPerBlock(doc), (hit, block) => {
+    if ((last?.block === block && last.id === hit.id) || !wanted(hit.id)) return;
+    const start = block.start + hit.start;
+    if (hit.within && !hit.within.some((t) => topicsAt(start).has(t))) return;
+    if (hit.notWithin && hit.notWithin.some((t) => topicsAt(start).has(t))) return;
+    add(Object.freeze({ id: hit.id, start, end: block.start + hit.end }));
+    seen.add(hit.id);
+    last = { id: hit.id, block };
+  });
   for (const d of COMPILED) {
     if (!d.detector || seen.has(d.id) || !wanted(d.id)) continue;
     const at = d.detector === 'dates' ? policyDates(doc)[0] : firstEmail(doc);

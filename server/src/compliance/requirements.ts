@@ -94,10 +94,8 @@ const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'informa
 const statusCache = new WeakMap<object, readonly LawStatus[]>();
 
 // Items that must stand in a given section (California's) look at every passage of their disclosures, not just the first.
-let inSectionIds: ReadonlySet<string> | undefined;
-const sectionPassages = perDocument((doc: PolicyDocument) =>
-  passagesOf(doc, (inSectionIds ??= new Set(LAWS.flatMap((law) => law.items.filter((i) => i.inSection).map((i) => i.disclosure))))),
-);
+const IN_SECTION: ReadonlySet<string> = new Set(LAWS.flatMap((law) => law.items.filter((i) => i.inSection).map((i) => i.disclosure)));
+const sectionPassages = perDocument((doc: PolicyDocument) => passagesOf(doc, IN_SECTION));
 
 export function complianceStatus(doc: PolicyDocument): readonly LawStatus[] {
   const a = applicability(doc);

@@ -1,7 +1,7 @@
 import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
-import { perBlockText, perDocument, type BlockValues } from './memo';
+import { eachItem, perBlockText, perDocument, type BlockValues } from './memo';
 import { adjacent, blockTokens, isCapitalised, isUpperWord, sentenceSpan, type Token } from './text';
 import { definitionCandidates, type Candidate } from './definitionForms';
 
@@ -77,18 +77,12 @@ export const definedTerms = perDocument((doc: PolicyDocument): TermIndex => {
   // Uses are found block by block (a term never spans two blocks), and kept per block text for as
   // long as the set of terms stays the same: while someone types, one block is read again.
   const scan = scannerFor(names);
-  const perBlock = scan(doc);
-  for (const block of doc.blocks) {
-    const hits = perBlock.get(block);
-    // Indexed: this runs for every block of every version, and most lists are empty.
-    for (let k = 0; k < (hits?.length ?? 0); k++) {
-      const hit = hits![k];
-      const start = block.start + hit.start;
-      const occurrence: TermOccurrence = Object.freeze({ start, end: block.start + hit.end, definition: definitionStarts.has(start), inHeading: block.kind === 'heading' });
-      const entry = byName.get(hit.name)!;
-      (hit.kind === 'use' ? entry.uses : entry.variants).push(occurrence);
-    }
-  }
+  eachItem(scan(doc), (hit, block) => {
+    const start = block.start + hit.start;
+    const occurrence: TermOccurrence = Object.freeze({ start, end: block.start + hit.end, definition: definitionStarts.has(start), inHeading: block.kind === 'heading' });
+    const entry = byName.get(hit.name)!;
+    (hit.kind === 'use' ? entry.uses : entry.variants).push(occurrence);
+  });
   const wordsOf = new Map(names.map((n) => [n, termParts(n).words]));
 
   const terms: Term[] = names.map((name) => {

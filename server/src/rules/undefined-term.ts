@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { quote } from './util/matches';
 import { definedTerms } from '../drafting/definedTerms';
 import { adjacent, blockTokens, insideRanges, isCapitalised, isUpperWord, lowerCaseWords, markedRanges, type Token } from '../drafting/text';
-import { perBlockText } from '../drafting/memo';
+import { eachItem, perBlockText } from '../drafting/memo';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Block } from '../model/blocks';
 
@@ -75,18 +75,12 @@ type Placed = ReadonlyArray<{ readonly text: string; readonly start: number; rea
 
 /** The document's runs by phrase, each with its block: placed only when the phrase is reported. */
 function capitalisedRuns(doc: PolicyDocument): Map<string, Array<{ block: Block; run: Run }>> {
-  const perBlock = runsPerBlock(doc);
   const runs = new Map<string, Array<{ block: Block; run: Run }>>();
-  for (const block of doc.blocks) {
-    const inBlock = perBlock.get(block);
-    // Indexed: this runs for every block of every version, and most lists are empty.
-    for (let k = 0; k < (inBlock?.length ?? 0); k++) {
-      const run = inBlock![k];
-      const list = runs.get(run.key);
-      if (list) list.push({ block, run });
-      else runs.set(run.key, [{ block, run }]);
-    }
-  }
+  eachItem(runsPerBlock(doc), (run, block) => {
+    const list = runs.get(run.key);
+    if (list) list.push({ block, run });
+    else runs.set(run.key, [{ block, run }]);
+  });
   return runs;
 }
 

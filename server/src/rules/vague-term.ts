@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
 import { blockTokens, innermostSection, isCapitalised, type Token } from '../drafting/text';
-import { perBlockText } from '../drafting/memo';
+import { eachItem, perBlockText } from '../drafting/memo';
 import data from '../../data/vague-terms.json';
 
 interface Category {
@@ -122,24 +122,15 @@ export const vagueTerm: Rule = {
   check(ctx) {
     // Plain hedges are hinted once per section, with a count: a flood of hints on "may" teaches the reader to ignore them.
     const hedges = new Map<number, { start: number; end: number; text: string; practices: string; count: number }>();
-    const perBlock = vagueSentences(ctx.doc);
-    for (const block of ctx.doc.blocks) {
-      const ss = perBlock.get(block);
-      // Indexed: this runs for every block of every version, and most lists are empty.
-      for (let k = 0; k < (ss?.length ?? 0); k++) {
-        const s = ss![k];
-        const start = block.start + s.start;
-        const end = block.start + s.end;
-        if (s.hedgeOnly) {
-          const key = innermostSection(ctx.doc, block.start + s.sentenceStart)?.index ?? -1;
-          const seen = hedges.get(key);
-          if (seen) seen.count++;
-          else hedges.set(key, { start, end, text: s.text, practices: s.about, count: 1 });
-          continue;
-        }
-        ctx.report({ start, end, severity: 'warning', message: s.message });
-      }
-    }
+    eachItem(vagueSentences(ctx.doc), (s, block) => {
+      const start = block.start + s.start;
+      const end = block.start + s.end;
+      if (!s.hedgeOnly) return ctx.report({ start, end, severity: 'warning', message: s.message });
+      const key = innermostSection(ctx.doc, block.start + s.sentenceStart)?.index ?? -1;
+      const seen = hedges.get(key);
+      if (seen) seen.count++;
+      else hedges.set(key, { start, end, text: s.text, practices: s.about, count: 1 });
+    });
     for (const h of hedges.values()) {
       const more = h.count > 1 ? ` (${h.count} such sentences in this section)` : '';
       ctx.report({

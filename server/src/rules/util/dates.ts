@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../../model/policyDocument';
-import { perBlockText, perDocument } from '../../drafting/memo';
+import { eachItem, perBlockText, perDocument } from '../../drafting/memo';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -34,14 +34,7 @@ export const policyDates = perDocument((doc: PolicyDocument): PolicyDate[] => {
     out.push({ date: eff.date, start, end: at >= 0 ? start + eff.text.length : start + 3, written: eff.text, fromFrontMatter: true });
   }
   const perBlock = datesPerBlock(doc);
-  for (const block of doc.blocks) {
-    const ds = perBlock.get(block);
-    // Indexed: this runs for every block of every version, and most lists are empty.
-    for (let k = 0; k < (ds?.length ?? 0); k++) {
-      const d = ds![k];
-      out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
-    }
-  }
+  eachItem(perBlock, (d, block) => out.push({ ...d, start: d.start + block.start, end: d.end + block.start }));
   out.sort((a, b) => a.start - b.start);
   return out;
 });

@@ -1,5 +1,5 @@
 import type { Block } from '../../model/blocks';
-import { perBlockText } from '../../drafting/memo';
+import { eachItem, perBlockText } from '../../drafting/memo';
 import type { Finding, Rule, RuleMeta } from '../rule';
 
 /**
@@ -17,17 +17,7 @@ export function perBlockRule(meta: RuleMeta, checkBlock: (block: Block, report: 
   return {
     meta,
     check(ctx) {
-      const perBlock = relativeFindings(ctx.doc);
-      const blocks = ctx.doc.blocks;
-      for (let b = 0; b < blocks.length; b++) {
-        const block = blocks[b];
-        const fs = perBlock.get(block);
-        // Indexed: this runs for every block of every version, and most lists are empty.
-        for (let k = 0; k < (fs?.length ?? 0); k++) {
-          const f = fs![k];
-          ctx.report(block.start === 0 ? f : moveFinding(f, block.start));
-        }
-      }
+      eachItem(relativeFindings(ctx.doc), (f, block) => ctx.report(block.start === 0 ? f : moveFinding(f, block.start)));
       checkRest?.(ctx);
     },
   };

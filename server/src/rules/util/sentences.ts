@@ -1,6 +1,6 @@
 import type { Block, BlockKind } from '../../model/blocks';
 import type { PolicyDocument } from '../../model/policyDocument';
-import { perBlockText, perDocument } from '../../drafting/memo';
+import { eachItem, perBlockText, perDocument } from '../../drafting/memo';
 
 /** What a classifier found in one sentence, with the sentence's document offsets. */
 export interface SentenceFact<T> {
@@ -37,16 +37,7 @@ export function sentenceFacts<T>(classify: (sentence: string, kind: BlockKind) =
   return perDocument((doc) => {
     const map = perBlock(doc);
     const out: SentenceFact<T>[] = [];
-    const blocks = doc.blocks;
-    for (let b = 0; b < blocks.length; b++) {
-      const block = blocks[b];
-      const fs = map.get(block);
-      // Indexed: this runs for every block of every version, and most lists are empty.
-      for (let k = 0; k < (fs?.length ?? 0); k++) {
-        const f = fs![k];
-        out.push({ block, start: f.start + block.start, end: f.end + block.start, text: f.text, value: f.value });
-      }
-    }
+    eachItem(map, (f, block) => out.push({ block, start: f.start + block.start, end: f.end + block.start, text: f.text, value: f.value }));
     return out;
   });
 }
