@@ -18,9 +18,9 @@ const markers = (name) => [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
 function loadCompliance() {
   return loadTs(
     [
-      "export { LAWS } from './server/src/compliance/requirements';",
-      "export { disclosure } from './server/src/compliance/disclosures';",
-      "export { COMPLIANCE_RULES } from './server/src/compliance/rules';",
+      "export { LAWS } from './server/src/facts/requirements';",
+      "export { disclosure } from './server/src/facts/disclosures';",
+      "export { COMPLIANCE_RULES } from './server/src/rules/compliance';",
       "export { builtInLibrary } from './server/src/catalog/clauseLibrary';",
     ].join('\n'),
   );

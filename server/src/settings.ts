@@ -1,7 +1,7 @@
 import { RULES } from './rules/registry';
 import type { RuleSetting } from './rules/engine';
-import { DEFAULT_DRAFTING, type DraftingOptions } from './drafting/options';
-import { DEFAULT_COMPLIANCE, type ComplianceOptions } from './compliance/options';
+import { DEFAULT_DRAFTING, type DraftingOptions } from './facts/draftingOptions';
+import { DEFAULT_COMPLIANCE, type ComplianceOptions } from './facts/complianceOptions';
 import { JURISDICTIONS } from './catalog/clauseCatalog';
 
 /** Settings as the server and the command line use them, after validation. */

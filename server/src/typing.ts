@@ -1,5 +1,5 @@
 import type { PolicyDocument } from './model/policyDocument';
-import { blockAt } from './drafting/text';
+import { blockAt } from './facts/text';
 
 /** How long typing must pause before findings in the sentence being typed are shown. */
 export const QUIET_MS = 1200;

@@ -6,7 +6,7 @@ import { clauseText, parseClauseTemplate, renderCatalogJson, renderSnippetsFile,
 import { parseSnippet, plainText, toSnippetString, type SnippetNode } from '../../server/src/catalog/snippetSyntax';
 import { topicForTitle } from '../../server/src/catalog/sectionTopics';
 import { runRules } from '../../server/src/rules/engine';
-import { policyDates } from '../../server/src/rules/util/dates';
+import { policyDates } from '../../server/src/facts/dates';
 import { makeDoc } from '../support/doc';
 
 const root = process.cwd();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { makeDoc } from '../support/doc';
 import { runRules, type ReportedFinding } from '../../server/src/rules/engine';
 import { provideChecklist } from '../../server/src/features/checklist';
-import { LAWS } from '../../server/src/compliance/requirements';
+import { LAWS } from '../../server/src/facts/requirements';
 
 // A complete, fictional EU/UK/California policy written for these tests (see the folder's README),
 // and for each disclosure the passages that make it: removing them must cost exactly that item.

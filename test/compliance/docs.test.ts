@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LAWS } from '../../server/src/compliance/requirements';
-import { COMPLIANCE_RULES } from '../../server/src/compliance/rules';
+import { LAWS } from '../../server/src/facts/requirements';
+import { COMPLIANCE_RULES } from '../../server/src/rules/compliance';
 
 // The compliance rules' pages carry a table generated from requirements.json by
 // scripts/compliance-docs.mjs; these tests keep the pages from drifting away from the data.

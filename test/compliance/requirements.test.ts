@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { lines, makeDoc } from '../support/doc';
-import { LAWS, complianceStatus } from '../../server/src/compliance/requirements';
-import { placeRequirement } from '../../server/src/compliance/placement';
-import { disclosuresOf, allDisclosures } from '../../server/src/compliance/disclosures';
+import { LAWS, complianceStatus } from '../../server/src/facts/requirements';
+import { placeRequirement } from '../../server/src/facts/placement';
+import { disclosuresOf, allDisclosures } from '../../server/src/facts/disclosures';
 import { builtInLibrary } from '../../server/src/catalog/clauseLibrary';
-import { applicability, describeApplicability } from '../../server/src/compliance/applicability';
+import { applicability, describeApplicability } from '../../server/src/facts/applicability';
 import type { Fix } from '../../server/src/rules/rule';
 
 const apply = (text: string, fix: Fix) => [...fix.edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runRules, type ReportedFinding } from '../../server/src/rules/engine';
-import { countWords } from '../../server/src/drafting/text';
+import { countWords } from '../../server/src/facts/text';
 import type { PolicyDocument } from '../../server/src/model/policyDocument';
 import { makeDoc } from '../support/doc';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { provideDocumentLinks } from '../../server/src/features/documentLinks';
 import { provideDraftingHover, mergeHovers } from '../../server/src/features/draftingHover';
-import { useDraftingOptions } from '../../server/src/drafting/options';
+import { useDraftingOptions } from '../../server/src/facts/draftingOptions';
 import { lines, makeDoc } from '../support/doc';
 import { DRAFT, at } from '../support/drafting';
 

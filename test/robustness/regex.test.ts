@@ -32,10 +32,10 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   'server/src/rules/outdated-legal-reference.ts r.near': { data: 'outdated-references.json' },
   'server/src/rules/outdated-legal-reference.ts r.notNear': { data: 'outdated-references.json' },
   'server/src/catalog/sectionTopics.ts m': { data: 'section-topics.json' },
-  'server/src/compliance/disclosures.ts raw.cue': { data: 'disclosures.json' },
-  'server/src/compliance/disclosures.ts p.re': { data: 'disclosures.json' },
-  'server/src/compliance/disclosures.ts a': { data: 'disclosures.json' },
-  'server/src/compliance/disclosures.ts p.not': { data: 'disclosures.json' },
+  'server/src/facts/disclosures.ts raw.cue': { data: 'disclosures.json' },
+  'server/src/facts/disclosures.ts p.re': { data: 'disclosures.json' },
+  'server/src/facts/disclosures.ts a': { data: 'disclosures.json' },
+  'server/src/facts/disclosures.ts p.not': { data: 'disclosures.json' },
   // A snippet's tab-stop number.
   'server/src/catalog/snippetSyntax.ts `\\\\$\\\\{?${index}(?!\\\\d)`': { samples: { index: '12' } },
 };

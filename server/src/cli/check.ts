@@ -5,8 +5,8 @@ import { buildPolicyDocument } from '../model/policyDocument';
 import { runRules, type ReportedFinding } from '../rules/engine';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { isPolicy } from '../policyFiles';
-import { useDraftingOptions } from '../drafting/options';
-import { useComplianceOptions } from '../compliance/options';
+import { useDraftingOptions } from '../facts/draftingOptions';
+import { useComplianceOptions } from '../facts/complianceOptions';
 import { collectFiles, readText } from './files';
 import { toSarif } from './sarif';
 

@@ -2,10 +2,10 @@ import type { PolicyDocument } from '../model/policyDocument';
 import type { ChecklistJurisdiction, ChecklistLaw, ChecklistResult } from '../protocol';
 import type { RuleSetting } from '../rules/engine';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
-import { applicability, describeApplicability } from '../compliance/applicability';
-import { complianceStatus } from '../compliance/requirements';
-import { complianceOptions } from '../compliance/options';
-import { placeRequirement } from '../compliance/placement';
+import { applicability, describeApplicability } from '../facts/applicability';
+import { complianceStatus } from '../facts/requirements';
+import { complianceOptions } from '../facts/complianceOptions';
+import { placeRequirement } from '../facts/placement';
 
 /**
  * The Policy Checklist: for each law that applies, each required item, present (with the passage

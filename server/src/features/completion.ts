@@ -4,8 +4,8 @@ import { topicForTitle } from '../catalog/sectionTopics';
 import { clauseSnippet, clauseText, readingRank, snippetName, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
 import { escapeMarkdown, fenced, jurisdictionNames, servesAny } from './clauseHover';
-import { applicability } from '../compliance/applicability';
-import { complianceStatus } from '../compliance/requirements';
+import { applicability } from '../facts/applicability';
+import { complianceStatus } from '../facts/requirements';
 import { deniesCookies } from '../rules/cookie-contradiction';
 import { frontMatterCompletions, frontMatterLineKind } from './frontMatterCompletion';
 

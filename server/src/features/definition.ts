@@ -1,6 +1,6 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../model/policyDocument';
-import { symbolAt } from '../drafting/navigation';
+import { symbolAt } from '../facts/navigation';
 
 /** Go to definition: from a defined term to its definition, from a reference or contents entry to its section. */
 export function provideDefinition(doc: PolicyDocument, position: Position): Location[] {

@@ -1,6 +1,6 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Position } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../model/policyDocument';
-import { referencesTo, symbolAt } from '../drafting/navigation';
+import { referencesTo, symbolAt } from '../facts/navigation';
 
 /** Highlights every use of the term under the cursor (its definitions as writes), or a section and what leads to it. */
 export function provideDocumentHighlights(doc: PolicyDocument, position: Position): DocumentHighlight[] {

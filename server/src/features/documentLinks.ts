@@ -1,6 +1,6 @@
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../model/policyDocument';
-import { links } from '../drafting/navigation';
+import { links } from '../facts/navigation';
 
 /**
  * Links from "Section 4", "see “Cookies” below" and contents entries to the heading they name.

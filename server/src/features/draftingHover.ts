@@ -1,8 +1,8 @@
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../model/policyDocument';
-import { symbolAt } from '../drafting/navigation';
-import { sectionReadability } from '../drafting/readability';
-import { draftingOptions } from '../drafting/options';
+import { symbolAt } from '../facts/navigation';
+import { sectionReadability } from '../facts/readability';
+import { draftingOptions } from '../facts/draftingOptions';
 import { MIN_GRADED_WORDS } from '../rules/reading-grade';
 
 const MAX_QUOTE = 400;

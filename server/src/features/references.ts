@@ -1,6 +1,6 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../model/policyDocument';
-import { referencesTo, symbolAt } from '../drafting/navigation';
+import { referencesTo, symbolAt } from '../facts/navigation';
 
 /**
  * Find all references: every use of a defined term (its definitions when `includeDeclaration`),

@@ -1,7 +1,7 @@
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../model/policyDocument';
-import { symbolAt } from '../drafting/navigation';
-import { isUpperWord } from '../drafting/text';
+import { symbolAt } from '../facts/navigation';
+import { isUpperWord } from '../facts/text';
 
 /** Rename is offered on defined terms: the range under the cursor and the name to edit. */
 export function prepareRename(doc: PolicyDocument, position: Position): { range: Range; placeholder: string } | null {

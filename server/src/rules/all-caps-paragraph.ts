@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { countWords } from '../drafting/text';
-import { caseMemory, sentenceCase } from '../drafting/casing';
-import { perBlockText } from '../drafting/memo';
+import { countWords } from '../facts/text';
+import { caseMemory, sentenceCase } from '../facts/casing';
+import { perBlockText } from '../facts/cache';
 
 const MIN_WORDS = 12;
 

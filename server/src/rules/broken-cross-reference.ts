@@ -1,6 +1,6 @@
 import type { Fix, Rule } from './rule';
 import { quote } from './util/matches';
-import { closestTitle, crossReferences, titleMatches } from '../drafting/crossReferences';
+import { closestTitle, crossReferences, titleMatches } from '../facts/crossReferences';
 
 export const brokenCrossReference: Rule = {
   meta: {

@@ -2,8 +2,8 @@ import type { Rule } from './rule';
 import type { Block, BlockKind } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 import { quote } from './util/matches';
-import { lineOf, sentenceFacts, type SentenceFact } from './util/sentences';
-import { applicability, type Applies } from '../compliance/applicability';
+import { lineOf, sentenceFacts, type SentenceFact } from '../facts/sentences';
+import { applicability, type Applies } from '../facts/applicability';
 
 const NUMBER = '(\\d{1,2}|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)';
 /** "under 13", "under the age of 16", "younger than 14", "at least 13 years old", "16 or older", "13+". */

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { definedTerms, type Definition } from '../drafting/definedTerms';
+import { definedTerms, type Definition } from '../facts/definedTerms';
 
 /** Share of words two meanings have in common. */
 function overlap(a: string, b: string): number {

@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import type { BlockKind } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 import { quote } from './util/matches';
-import { firstClause, lineOf, sentenceFacts, tables } from './util/sentences';
+import { firstClause, lineOf, sentenceFacts, tables } from '../facts/sentences';
 
 // The policy's own site, service or app as the subject: what third parties do is another matter.
 const OWN = `(?:we|this\\s+(?:web)?site|this\\s+(?:mobile\\s+)?(?:service|app|application|platform)|our\\s+(?:web)?sites?|our\\s+(?:mobile\\s+)?(?:services?|apps?|applications?|platform))`;

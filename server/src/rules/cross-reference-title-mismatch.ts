@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { crossReferences, titleMatches } from '../drafting/crossReferences';
-import { isUpperWord } from '../drafting/text';
+import { crossReferences, titleMatches } from '../facts/crossReferences';
+import { isUpperWord } from '../facts/text';
 
 export const crossReferenceTitleMismatch: Rule = {
   meta: {

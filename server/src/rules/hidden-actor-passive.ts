@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { blockTokens } from '../drafting/text';
+import { blockTokens } from '../facts/text';
 import { sentences } from './vague-term';
 import { perBlockRule } from './util/perBlock';
 

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { blockAt } from '../drafting/text';
+import { blockAt } from '../facts/text';
 import type { PolicyDocument } from '../model/policyDocument';
 
 const CONTACT_TITLE = /\b(?:contact|reach us|get in touch|questions)\b/i;

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { countWords, isUpperWord, spanText } from '../drafting/text';
-import { draftingOptions } from '../drafting/options';
-import { perBlockText } from '../drafting/memo';
+import { countWords, isUpperWord, spanText } from '../facts/text';
+import { draftingOptions } from '../facts/draftingOptions';
+import { perBlockText } from '../facts/cache';
 
 // Words per sentence, kept per block text: only the block being typed in is counted again.
 const sentenceWords = perBlockText((block): { readonly counts: readonly number[]; readonly longest: number } | undefined => {

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { definedTerms, isCapitalisedPhrase } from '../drafting/definedTerms';
-import { blockAt, sentenceSpan, speaksToReader } from '../drafting/text';
+import { definedTerms, isCapitalisedPhrase } from '../facts/definedTerms';
+import { blockAt, sentenceSpan, speaksToReader } from '../facts/text';
 
 const DOCUMENT_WORDS = new Set(['policy', 'notice', 'statement', 'terms', 'agreement', 'conditions']);
 

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { formatLike, policyDates } from './util/dates';
-import { applicability } from '../compliance/applicability';
-import { lineBreak } from '../drafting/text';
+import { formatLike, policyDates } from '../facts/dates';
+import { applicability } from '../facts/applicability';
+import { lineBreak } from '../facts/text';
 
 export const missingEffectiveDate: Rule = {
   meta: {

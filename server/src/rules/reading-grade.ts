@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { sectionReadability } from '../drafting/readability';
-import { draftingOptions } from '../drafting/options';
+import { sectionReadability } from '../facts/readability';
+import { draftingOptions } from '../facts/draftingOptions';
 
 // Below this many words a grade says more about one sentence than about the section.
 export const MIN_GRADED_WORDS = 100;

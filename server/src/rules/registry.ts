@@ -30,7 +30,7 @@ import { insecureLink } from './insecure-link';
 import { inconsistentContact } from './inconsistent-contact';
 import { textAfterEnd } from './text-after-end';
 // Compliance (issue 4): what the applicable laws require, and contradictions inside the policy.
-import { COMPLIANCE_RULES } from '../compliance/rules';
+import { COMPLIANCE_RULES } from './compliance';
 import { CONSISTENCY_RULES } from './consistency';
 
 /** Every rule, in the order their findings are listed. Adding a rule: see CONTRIBUTING.md. */

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import type { BlockKind } from '../model/blocks';
 import { quote } from './util/matches';
-import { lineOf, sentenceFacts, tables } from './util/sentences';
+import { lineOf, sentenceFacts, tables } from '../facts/sentences';
 
 /** Kinds of data a retention statement is about; a statement about two kinds, or none, is left alone. */
 const CATEGORIES: ReadonlyArray<{ readonly id: string; readonly label: string; readonly re: RegExp; readonly qualified?: boolean }> = [

@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
 import type { BlockKind } from '../model/blocks';
 import { quote } from './util/matches';
-import { firstClause, lineOf, sentenceFacts, type SentenceFact } from './util/sentences';
-import { applicability } from '../compliance/applicability';
+import { firstClause, lineOf, sentenceFacts, type SentenceFact } from '../facts/sentences';
+import { applicability } from '../facts/applicability';
 
 const SELL_VERB = '(?:sell|sold|rent(?:ed)?|leas(?:e|ed)|trad(?:e|ed)|loan(?:ed)?|exchang(?:e|ed)|monetis(?:e|ed)|monetiz(?:e|ed))';
 const SHARE_VERB = '(?:shar(?:e|ed)|disclos(?:e|ed)|distribut(?:e|ed)|transfer(?:red)?|pass(?:ed)?\\s+on)';

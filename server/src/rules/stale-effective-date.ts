@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
-import { formatLike, monthsBetween, policyDates } from './util/dates';
+import { formatLike, monthsBetween, policyDates } from '../facts/dates';
 import { quote } from './util/matches';
-import { applicability } from '../compliance/applicability';
+import { applicability } from '../facts/applicability';
 
 export const staleEffectiveDate: Rule = {
   meta: {

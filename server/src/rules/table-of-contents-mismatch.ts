@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { tablesOfContents, type TocProblem } from '../drafting/tableOfContents';
+import { tablesOfContents, type TocProblem } from '../facts/tableOfContents';
 
 function describe(p: TocProblem, line: (offset: number) => number): string {
   const entry = p.entry ? quote(p.entry.title) : '';

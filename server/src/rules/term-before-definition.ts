@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { definedTerms } from '../drafting/definedTerms';
-import { insideRanges, isCapitalised, lowerCaseWords, markedRanges } from '../drafting/text';
-import { tablesOfContents } from '../drafting/tableOfContents';
+import { definedTerms } from '../facts/definedTerms';
+import { insideRanges, isCapitalised, lowerCaseWords, markedRanges } from '../facts/text';
+import { tablesOfContents } from '../facts/tableOfContents';
 
 export const termBeforeDefinition: Rule = {
   meta: {

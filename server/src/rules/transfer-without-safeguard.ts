@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
 import type { BlockKind } from '../model/blocks';
 import { quote } from './util/matches';
-import { sentenceFacts } from './util/sentences';
-import { applicability } from '../compliance/applicability';
+import { sentenceFacts } from '../facts/sentences';
+import { applicability } from '../facts/applicability';
 
 /** Data going somewhere: the verb that makes a destination a transfer. */
 const MOVES = /\b(?:transfer\w*|process(?:es|ed|ing)?|stor(?:e|ed|es|ing|age)|host(?:s|ed|ing)?|sent|send(?:s|ing)?|mov(?:e|ed|es|ing)|accessed|accessible)\b/i;

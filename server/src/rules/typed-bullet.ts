@@ -1,5 +1,5 @@
 import type { OffsetEdit, Rule } from './rule';
-import { blockAt } from '../drafting/text';
+import { blockAt } from '../facts/text';
 
 const BULLET_LINE = /^([ \t]*)([•·▪◦‣●○■□])[ \t]+/;
 

@@ -1,6 +1,6 @@
 import type { Fix, Rule } from './rule';
 import type { Block } from '../model/blocks';
-import { perBlockText } from '../drafting/memo';
+import { perBlockText } from '../facts/cache';
 
 interface Open {
   readonly ch: string;

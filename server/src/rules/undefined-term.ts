@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { definedTerms } from '../drafting/definedTerms';
-import { adjacent, blockTokens, insideRanges, isCapitalised, isUpperWord, lowerCaseWords, markedRanges, type Token } from '../drafting/text';
-import { eachItem, perBlockText } from '../drafting/memo';
+import { definedTerms } from '../facts/definedTerms';
+import { adjacent, blockTokens, insideRanges, isCapitalised, isUpperWord, lowerCaseWords, markedRanges, type Token } from '../facts/text';
+import { eachItem, perBlockText } from '../facts/cache';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Block } from '../model/blocks';
 

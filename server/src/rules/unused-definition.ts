@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { definedTerms } from '../drafting/definedTerms';
+import { definedTerms } from '../facts/definedTerms';
 
 export const unusedDefinition: Rule = {
   meta: {

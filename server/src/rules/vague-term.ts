@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { blockTokens, innermostSection, isCapitalised, type Token } from '../drafting/text';
-import { eachItem, perBlockText } from '../drafting/memo';
+import { blockTokens, innermostSection, isCapitalised, type Token } from '../facts/text';
+import { eachItem, perBlockText } from '../facts/cache';
 import data from '../../data/vague-terms.json';
 
 interface Category {

@@ -1,5 +1,5 @@
 import type { Block } from '../../model/blocks';
-import { eachItem, perBlockText } from '../../drafting/memo';
+import { eachItem, perBlockText } from '../../facts/cache';
 import type { Finding, Rule, RuleMeta } from '../rule';
 
 /**

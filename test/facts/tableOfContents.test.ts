@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { tablesOfContents } from '../../server/src/drafting/tableOfContents';
+import { tablesOfContents } from '../../server/src/facts/tableOfContents';
 import { applyEdits } from '../support/markers';
 import { lines, makeDoc } from '../support/doc';
 

@@ -1,7 +1,7 @@
 import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
-import { eachItem, perBlockText, perDocument, type BlockValues } from './memo';
+import { eachItem, perBlockText, perDocument, type BlockValues } from './cache';
 import { adjacent, blockTokens, isCapitalised, isUpperWord, sentenceSpan, type Token } from './text';
 import { definitionCandidates, type Candidate } from './definitionForms';
 

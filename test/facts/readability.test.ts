@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readabilityOf, sectionReadability } from '../../server/src/drafting/readability';
-import { caseMemory, sentenceCase } from '../../server/src/drafting/casing';
+import { readabilityOf, sectionReadability } from '../../server/src/facts/readability';
+import { caseMemory, sentenceCase } from '../../server/src/facts/casing';
 import { lines, makeDoc } from '../support/doc';
 
 describe('readability', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closestTitle, crossReferences, titleMatches } from '../../server/src/drafting/crossReferences';
+import { closestTitle, crossReferences, titleMatches } from '../../server/src/facts/crossReferences';
 import { lines, makeDoc } from '../support/doc';
 
 const POLICY = lines(

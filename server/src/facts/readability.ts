@@ -1,7 +1,7 @@
 import { syllable } from 'syllable';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
-import { perBlockText, perDocument } from './memo';
+import { perBlockText, perDocument } from './cache';
 
 export interface Readability {
   readonly words: number;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { definedTerms } from '../../server/src/drafting/definedTerms';
+import { definedTerms } from '../../server/src/facts/definedTerms';
 import { lines, makeDoc } from '../support/doc';
 
 const termsOf = (text: string) => definedTerms(makeDoc(text));

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/policyDocument';
-import { perDocument } from './memo';
+import { perDocument } from './cache';
 import { isCapitalised, isUpperWord, tokens, type Token } from './text';
 
 /**

@@ -5,7 +5,7 @@ import { JURISDICTIONS } from '../catalog/clauseCatalog';
 import { applicability, type Applies } from './applicability';
 import { disclosure, disclosuresOf, passagesOf, type Evidence } from './disclosures';
 import { topicForTitle } from '../catalog/sectionTopics';
-import { perDocument } from '../drafting/memo';
+import { perDocument } from './cache';
 
 export interface Requirement {
   /** `<law>.<disclosure>`, e.g. `gdpr.complaint-authority`. */

@@ -1,7 +1,7 @@
 import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
-import { perBlockText, perBlockUnion, perDocument } from './memo';
+import { perBlockText, perBlockUnion, perDocument } from './cache';
 import { perNode, type Placed } from '../model/nodes';
 
 /** A run of letters and digits in a prose block, with document offsets. */

@@ -1,5 +1,5 @@
-import type { PolicyDocument } from '../../model/policyDocument';
-import { eachItem, perBlockText, perDocument } from '../../drafting/memo';
+import type { PolicyDocument } from '../model/policyDocument';
+import { eachItem, perBlockText, perDocument } from './cache';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';

@@ -2,8 +2,8 @@ import data from '../../data/disclosures.json';
 import type { Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
-import { eachItem, perBlockText, perDocument } from '../drafting/memo';
-import { policyDates } from '../rules/util/dates';
+import { eachItem, perBlockText, perDocument } from './cache';
+import { policyDates } from './dates';
 import { topicForTitle } from '../catalog/sectionTopics';
 
 export interface Disclosure {

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/policyDocument';
-import { perDocumentSetting } from './memo';
+import { perDocumentSetting } from './cache';
 
 /** The drafting checks' thresholds, set by `policywright.drafting.*`. */
 export interface DraftingOptions {

@@ -1,8 +1,8 @@
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Block } from '../model/blocks';
-import { perBlockText } from '../drafting/memo';
+import { perBlockText } from './cache';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
-import { complianceOptions, type ComplianceOptions } from './options';
+import { complianceOptions, type ComplianceOptions } from './complianceOptions';
 
 /** Why one jurisdiction's law is taken to apply to the policy. */
 export interface Applies {

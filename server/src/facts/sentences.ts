@@ -1,6 +1,6 @@
-import type { Block, BlockKind } from '../../model/blocks';
-import type { PolicyDocument } from '../../model/policyDocument';
-import { eachItem, perBlockText, perDocument } from '../../drafting/memo';
+import type { Block, BlockKind } from '../model/blocks';
+import type { PolicyDocument } from '../model/policyDocument';
+import { eachItem, perBlockText, perDocument } from './cache';
 
 /** What a classifier found in one sentence, with the sentence's document offsets. */
 export interface SentenceFact<T> {

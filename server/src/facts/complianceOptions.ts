@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/policyDocument';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
-import { perDocumentSetting } from '../drafting/memo';
+import { perDocumentSetting } from './cache';
 
 /** `policywright.compliance.*`: what applies when the policy's front matter does not say. */
 export interface ComplianceOptions {

@@ -1,7 +1,7 @@
 import type { Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
-import { perBlockText, perDocument } from './memo';
+import { perBlockText, perDocument } from './cache';
 import { normalizeTitle } from './text';
 
 /** One number or title a reference points at, and the sections it resolves to (none when it is broken). */

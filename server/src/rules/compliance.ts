@@ -1,8 +1,8 @@
-import type { Rule } from '../rules/rule';
+import type { Rule } from './rule';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
-import { LAWS, complianceStatus } from './requirements';
-import { complianceOptions } from './options';
-import { placeRequirement } from './placement';
+import { LAWS, complianceStatus } from '../facts/requirements';
+import { complianceOptions } from '../facts/complianceOptions';
+import { placeRequirement } from '../facts/placement';
 
 /**
  * One rule per law (the US state laws share one): each required disclosure the policy does not

@@ -3,7 +3,7 @@ import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
 import { innermostSection, normalizeTitle, sentenceSpan } from './text';
 import { tablesOfContents } from './tableOfContents';
-import { perBlockText } from './memo';
+import { perBlockText } from './cache';
 
 /** A definition as the text writes it, before terms are gathered. */
 export interface Candidate {

@@ -5,7 +5,7 @@ import type { Section } from '../model/sections';
 import { shiftedClone } from '../model/shift';
 import { nodeStart } from '../model/chunks';
 import { caseMemory, sentenceCase } from './casing';
-import { perDocument } from './memo';
+import { perDocument } from './cache';
 import { isUpperWord, lineBreak, normalizeTitle } from './text';
 
 export interface TocEntry {

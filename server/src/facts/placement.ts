@@ -7,8 +7,8 @@ import { clauseText, readingRank, type Clause } from '../catalog/clauseCatalog';
 import { builtInLibrary, type ClauseLibrary } from '../catalog/clauseLibrary';
 import { fillsFor, formatDate } from '../features/completion';
 import { disclosure } from './disclosures';
-import { perDocument } from '../drafting/memo';
-import { lineBreak } from '../drafting/text';
+import { perDocument } from './cache';
+import { lineBreak } from './text';
 import type { Requirement } from './requirements';
 
 /** Where a missing disclosure is reported, and the edits that add it. */
