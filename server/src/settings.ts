@@ -1,7 +1,6 @@
 import { RULES } from './rules/registry';
 import type { RuleSetting } from './rules/engine';
-import { DEFAULT_DRAFTING, type DraftingOptions } from './facts/draftingOptions';
-import { DEFAULT_COMPLIANCE, type ComplianceOptions } from './facts/complianceOptions';
+import { DEFAULT_COMPLIANCE, DEFAULT_DRAFTING, type ComplianceOptions, type DraftingOptions } from './facts/options';
 import { JURISDICTIONS } from './catalog/clauseCatalog';
 
 /** Settings as the server and the command line use them, after validation. */

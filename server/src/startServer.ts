@@ -30,8 +30,6 @@ import { prepareRename, provideRename } from './features/rename';
 import { provideDocumentLinks } from './features/documentLinks';
 import { provideDocumentHighlights } from './features/documentHighlights';
 import { mergeHovers, provideDraftingHover } from './features/draftingHover';
-import { useDraftingOptions } from './facts/draftingOptions';
-import { useComplianceOptions, withLibrary } from './facts/complianceOptions';
 import { TypingTracker, type TypingOptions } from './typing';
 import { IdleCompaction } from './memory';
 import { newPolicy, NEW_POLICY_METHOD, type NewPolicyParams } from './features/newPolicy';
@@ -148,9 +146,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
   const analysisOf = (document: TextDocument, settings: Settings): Analysis | undefined => {
     const doc = cache.document(document.uri, document.version, document.getText(), settings.maxFileSize);
     if (!isPolicy(document.uri, doc, settings.files)) return undefined;
-    useDraftingOptions(doc, settings.drafting);
-    useComplianceOptions(doc, withLibrary(settings.compliance, loadedLibrary));
-    const analysis = cache.analyse(document.uri, document.version, document.getText(), settings);
+    const analysis = cache.analyse(document.uri, document.version, document.getText(), settings, new Date(), loadedLibrary);
     // The garbage of analysing a long text is given back once the editor is quiet again.
     compaction.note(document.getText().length);
     return analysis;
@@ -251,7 +247,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
   connection.onCompletion(async (params, token) => {
     const lib = await library;
     return withAnalysis(params.textDocument.uri, token, null, (a) =>
-      provideCompletionItems(a.doc, params.position, lib, { triggerKind: params.context?.triggerKind, triggerCharacter: params.context?.triggerCharacter, snippetSupport }),
+      provideCompletionItems(a.doc, params.position, lib, { triggerKind: params.context?.triggerKind, triggerCharacter: params.context?.triggerCharacter, snippetSupport, compliance: a.options.compliance }),
     );
   });
   connection.onCompletionResolve(async (item) => resolveCompletionItem(item, await library, { markdown: markdownDocs }));
@@ -261,13 +257,13 @@ export function startServer(connection: Connection, options: { readonly typing?:
   connection.onRequest(CHECKLIST_REQUEST, async (params: ChecklistParams | undefined, token: CancellationToken) => {
     if (!params || typeof params.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'policywright/checklist needs { uri }');
     const settings = await settingsFor(params.uri);
-    return withAnalysis(params.uri, token, null, (a) => provideChecklist(a.doc, settings.rules));
+    return withAnalysis(params.uri, token, null, (a) => provideChecklist(a.doc, settings.rules, a.today, a.options));
   });
   connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDocumentSymbols(a.doc)));
   connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideFoldingRanges(a.doc)));
   connection.onHover(async (params, token) => {
     const lib = await library;
-    return withAnalysis(params.textDocument.uri, token, null, (a) => mergeHovers(provideHover(a.doc, a.findings, params.position, lib), provideDraftingHover(a.doc, params.position)));
+    return withAnalysis(params.textDocument.uri, token, null, (a) => mergeHovers(provideHover(a.doc, a.findings, params.position, lib), provideDraftingHover(a.doc, params.position, a.options.drafting)));
   });
   connection.onCodeAction((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideCodeActions(params.textDocument.uri, params.context.diagnostics, a)));
   connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDefinition(a.doc, params.position)));

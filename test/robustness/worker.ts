@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildPolicyDocument } from '../../server/src/model/policyDocument';
 import { parseChunks } from '../../server/src/model/chunks';
 import { RULES } from '../../server/src/rules/registry';
-import { runRules } from '../../server/src/rules/engine';
+import { ruleInputs, runRules } from '../../server/src/rules/engine';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { provideDocumentSymbols } from '../../server/src/features/documentSymbols';
 import { provideFoldingRanges } from '../../server/src/features/folding';
@@ -37,7 +37,7 @@ const doc = stage('model', () => buildPolicyDocument('file:///pathological/priva
 for (const rule of RULES) {
   stage(`rule ${rule.meta.id}`, () => {
     let found = 0;
-    rule.check({ doc, today, report: () => found++ });
+    rule.check({ doc, ...ruleInputs(doc), today, report: () => found++ });
     return found;
   }, (n) => n);
 }

@@ -2,24 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPolicyDocument } from '../model/policyDocument';
-import { runRules, type ReportedFinding } from '../rules/engine';
+import { builtInLibrary } from '../catalog/clauseLibrary';
+import { analyse } from '../analysis';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { isPolicy } from '../policyFiles';
-import { useDraftingOptions } from '../facts/draftingOptions';
-import { useComplianceOptions } from '../facts/complianceOptions';
 import { collectFiles, readText } from './files';
 import { toSarif } from './sarif';
+import type { FileReport } from './report';
+
 
 export interface CliIO {
   readonly cwd: string;
   out(text: string): void;
   err(text: string): void;
   readonly today?: Date;
-}
-
-export interface FileReport {
-  readonly path: string;
-  readonly findings: ReadonlyArray<ReportedFinding & { line: number; column: number; endLine: number; endColumn: number }>;
 }
 
 const USAGE = `Usage: policywright check [--format text|json|sarif] [--config FILE] <files or folders…>
@@ -101,9 +97,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     const doc = buildPolicyDocument(file.path, 0, read.text, { structureOnly: read.text.length > settings.maxFileSize });
     if (!file.explicit && !isPolicy(resolve(io.cwd, file.path), doc, settings.files)) continue;
     checked++;
-    useDraftingOptions(doc, settings.drafting);
-    useComplianceOptions(doc, settings.compliance);
-    const findings = runRules(doc, { rules: settings.rules, today: io.today }).map((f) => {
+    const findings = analyse(doc, settings, builtInLibrary(), io.today ?? new Date()).findings.map((f) => {
       const s = doc.lines.positionAt(f.start);
       const e = doc.lines.positionAt(f.end);
       return { ...f, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };

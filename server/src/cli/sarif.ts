@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
 import { docsUrl, RULES } from '../rules/registry';
 import type { Rule, Severity } from '../rules/rule';
-import type { FileReport } from './check';
+import type { FileReport } from './report';
 
 /**
  * `policywright check --format sarif`: a SARIF 2.1.0 log that GitHub code scanning accepts

@@ -1,8 +1,8 @@
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Block } from '../model/blocks';
-import { perBlockText } from './cache';
+import { perBlockText, perDocumentAnd } from './cache';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
-import { complianceOptions, type ComplianceOptions } from './complianceOptions';
+import { DEFAULT_COMPLIANCE, type ComplianceOptions } from './options';
 
 /** Why one jurisdiction's law is taken to apply to the policy. */
 export interface Applies {
@@ -56,16 +56,11 @@ const CUES: ReadonlyArray<{ readonly code: string; readonly re: RegExp; readonly
 const DIRECTED_AT_CHILDREN = /\b(?:is|are)\s+(?:directed|aimed|designed)\s+(?:at|to|for)\s+children\b|\bfor children under (?:the age of )?1[0-6]\b(?![^.]*\bnot\b)/i;
 const NOT_DIRECTED = /\bnot\b[^.]{0,40}\b(?:directed|aimed|designed|intended)\b|\b(?:directed|aimed|designed|intended)\b[^.]{0,20}\bnot\b/i;
 
-// Kept per document and settings: changing \`policywright.compliance.jurisdictions\` re-decides.
-const cache = new WeakMap<PolicyDocument, { readonly options: ComplianceOptions; readonly value: Applicability }>();
+/** Which laws apply to one version, decided once per version and `policywright.compliance.*` options. */
+const decided = perDocumentAnd((doc: PolicyDocument, options: ComplianceOptions) => decide(doc, options));
 
-export function applicability(doc: PolicyDocument): Applicability {
-  const options = complianceOptions(doc);
-  const hit = cache.get(doc);
-  if (hit && hit.options === options) return hit.value;
-  const value = decide(doc, options);
-  cache.set(doc, { options, value });
-  return value;
+export function applicability(doc: PolicyDocument, options: ComplianceOptions = DEFAULT_COMPLIANCE): Applicability {
+  return decided(doc, options);
 }
 
 function decide(doc: PolicyDocument, options: ComplianceOptions): Applicability {

@@ -2,30 +2,41 @@ import { blockAtZero, type Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 
 /**
- * Derives something from a document once: the result is kept in a WeakMap keyed by the immutable
- * PolicyDocument, so every rule and feature that asks for it shares one computation per version,
- * and a version that nobody holds any more takes its derived data with it.
+ * The one cache mechanism of the analysis. Every derived fact is declared once with one of the
+ * functions below and computed lazily, kept by what it depends on:
+ *
+ * - `perDocument(derive)`: one document version (the immutable PolicyDocument);
+ * - `perDocumentAnd(derive)`: one version and the option value it reads (settings are replaced,
+ *   never mutated, so the option object's identity says whether it changed);
+ * - `perObject`/`perPair`: any immutable object (or pair), e.g. front-matter fields kept across versions;
+ * - `perBlockText`/`perBlockUnion`: one block's text, reused from the previous version while typing.
+ *
+ * Values are held weakly by their keys: a version nobody holds any more takes its facts with it.
  */
-export function perDocument<T>(derive: (doc: PolicyDocument) => T): (doc: PolicyDocument) => T {
-  const cache = new WeakMap<PolicyDocument, T>();
-  return (doc) => {
-    if (cache.has(doc)) return cache.get(doc) as T;
-    const value = derive(doc);
-    cache.set(doc, value);
+export function perObject<K extends object, T>(derive: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = derive(key);
+    cache.set(key, value);
     return value;
   };
 }
 
-/**
- * Settings a document is analysed with. Rules see only the document, so the server (or the command
- * line) records them before it runs the rules; without a record the defaults apply.
- */
-export function perDocumentSetting<T>(fallback: T): { use(doc: PolicyDocument, value: T | undefined): void; get(doc: PolicyDocument): T } {
-  const byDocument = new WeakMap<PolicyDocument, T>();
-  return {
-    use: (doc, value) => (value === undefined ? byDocument.delete(doc) : byDocument.set(doc, value)),
-    get: (doc) => (byDocument.has(doc) ? (byDocument.get(doc) as T) : fallback),
-  };
+/** Derives something from a document version once, shared by every rule and feature that asks. */
+export function perDocument<T>(derive: (doc: PolicyDocument) => T): (doc: PolicyDocument) => T {
+  return perObject(derive);
+}
+
+/** A value made once per pair of immutable objects. */
+export function perPair<A extends object, B extends object, T>(derive: (a: A, b: B) => T): (a: A, b: B) => T {
+  const byFirst = perObject((a: A) => perObject((b: B) => derive(a, b)));
+  return (a, b) => byFirst(a)(b);
+}
+
+/** Derives something from a document version and the option it reads: recomputed when either changes, not otherwise. */
+export function perDocumentAnd<K extends object, T>(derive: (doc: PolicyDocument, option: K) => T): (doc: PolicyDocument, option: K) => T {
+  return perPair(derive);
 }
 
 /**

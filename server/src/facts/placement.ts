@@ -1,13 +1,13 @@
 import type { PolicyDocument } from '../model/policyDocument';
 import type { PolicyFields } from '../model/frontMatter';
 import type { Section } from '../model/sections';
-import type { Fix } from '../rules/rule';
+import type { Fix } from './edits';
 import { topicForTitle } from '../catalog/sectionTopics';
 import { clauseText, readingRank, type Clause } from '../catalog/clauseCatalog';
 import { builtInLibrary, type ClauseLibrary } from '../catalog/clauseLibrary';
-import { fillsFor, formatDate } from '../features/completion';
+import { fillsFor, formatDate } from './fills';
 import { disclosure } from './disclosures';
-import { perDocument } from './cache';
+import { perDocument, perDocumentAnd, perPair } from './cache';
 import { lineBreak } from './text';
 import type { Requirement } from './requirements';
 
@@ -27,18 +27,16 @@ export interface Placement {
  * clause is inserted as a new section where that kind of section usually stands.
  */
 export function placeRequirement(doc: PolicyDocument, requirement: Requirement, library: ClauseLibrary = builtInLibrary(), today = new Date()): Placement {
-  // The rule and the checklist both ask, once per version and item.
+  // The rule and the checklist both ask, once per version, library, item and day.
   const key = `${requirement.id}\u0000${today.toISOString().slice(0, 10)}`;
-  const cached = placements(doc).get(library)?.get(key);
-  if (cached) return cached;
-  const placement = computePlacement(doc, requirement, library, today);
-  let byLibrary = placements(doc).get(library);
-  if (!byLibrary) placements(doc).set(library, (byLibrary = new Map()));
-  byLibrary.set(key, placement);
+  const known = placements(doc, library);
+  let placement = known.get(key);
+  if (!placement) known.set(key, (placement = computePlacement(doc, requirement, library, today)));
   return placement;
 }
 
-const placements = perDocument(() => new Map<ClauseLibrary, Map<string, Placement>>());
+// The placements of one version with one library, by item and day.
+const placements = perDocumentAnd((_doc: PolicyDocument, _library: ClauseLibrary) => new Map<string, Placement>());
 
 function computePlacement(doc: PolicyDocument, requirement: Requirement, library: ClauseLibrary, today: Date): Placement {
   const clause = library.byId(requirement.clause);
@@ -147,13 +145,10 @@ function buildInsertion(doc: PolicyDocument, clause: Clause, eol: string): Fix {
 
 // A clause renders the same for the same level, line break and front matter: kept across versions
 // by the front matter's fields, which stay the same object while the front matter is not edited.
-const rendered = new WeakMap<PolicyFields, WeakMap<Clause, Map<string, string>>>();
+const renderings = perPair((_fields: PolicyFields, _clause: Clause) => new Map<string, string>());
 
 function renderedClause(clause: Clause, level: number, doc: PolicyDocument, eol: string): string {
-  let byClause = rendered.get(doc.fields);
-  if (!byClause) rendered.set(doc.fields, (byClause = new WeakMap()));
-  let byForm = byClause.get(clause);
-  if (!byForm) byClause.set(clause, (byForm = new Map()));
+  const byForm = renderings(doc.fields, clause);
   const key = `${level}${eol}`;
   let text = byForm.get(key);
   if (text === undefined) byForm.set(key, (text = clauseText(clause, { level, fills: fillsFor(doc) }).trimEnd().replace(/\n/g, eol)));

@@ -1,11 +1,12 @@
 import data from '../../data/requirements.json';
 import type { PolicyDocument } from '../model/policyDocument';
-import type { Severity } from '../rules/rule';
+import type { Severity } from './edits';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
 import { applicability, type Applies } from './applicability';
 import { disclosure, disclosuresOf, passagesOf, type Evidence } from './disclosures';
 import { topicForTitle } from '../catalog/sectionTopics';
-import { perDocument } from './cache';
+import { perDocument, perDocumentAnd } from './cache';
+import { DEFAULT_COMPLIANCE, type ComplianceOptions } from './options';
 
 export interface Requirement {
   /** `<law>.<disclosure>`, e.g. `gdpr.complaint-authority`. */
@@ -89,22 +90,18 @@ export interface LawStatus {
 
 const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'information', hint: 'hint' };
 
-/** For every law that applies to the document: each of its requirements, met or not. */
-// Per applicability, which is per document and settings.
-const statusCache = new WeakMap<object, readonly LawStatus[]>();
-
 // Items that must stand in a given section (California's) look at every passage of their disclosures, not just the first.
 const IN_SECTION: ReadonlySet<string> = new Set(LAWS.flatMap((law) => law.items.filter((i) => i.inSection).map((i) => i.disclosure)));
 const sectionPassages = perDocument((doc: PolicyDocument) => passagesOf(doc, IN_SECTION));
 
-export function complianceStatus(doc: PolicyDocument): readonly LawStatus[] {
-  const a = applicability(doc);
-  if (!a.english) return [];
-  const hit = statusCache.get(a);
-  if (hit) return hit;
-  const value = computeStatus(doc, a);
-  statusCache.set(a, value);
-  return value;
+/** For every law that applies to the document: each of its requirements, met or not. Kept per version and compliance options, as applicability is. */
+const statuses = perDocumentAnd((doc: PolicyDocument, options: ComplianceOptions): readonly LawStatus[] => {
+  const a = applicability(doc, options);
+  return a.english ? computeStatus(doc, a) : [];
+});
+
+export function complianceStatus(doc: PolicyDocument, options: ComplianceOptions = DEFAULT_COMPLIANCE): readonly LawStatus[] {
+  return statuses(doc, options);
 }
 
 function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>): readonly LawStatus[] {

@@ -2,19 +2,19 @@ import type { PolicyDocument } from '../model/policyDocument';
 import type { ChecklistJurisdiction, ChecklistLaw, ChecklistResult } from '../protocol';
 import type { RuleSetting } from '../rules/engine';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
-import { applicability, describeApplicability } from '../facts/applicability';
-import { complianceStatus } from '../facts/requirements';
-import { complianceOptions } from '../facts/complianceOptions';
-import { placeRequirement } from '../facts/placement';
+import { describeApplicability } from '../facts/applicability';
+import { factsOf } from '../facts/facts';
+import type { AnalysisOptions } from '../facts/options';
+import { defaultAnalysisOptions } from '../rules/engine';
 
 /**
  * The Policy Checklist: for each law that applies, each required item, present (with the passage
  * that satisfies it) or missing (with where it is reported and the edit that adds it). Laws whose
  * rule is turned off in the settings are left out, so the view and the Problems panel agree.
  */
-export function provideChecklist(doc: PolicyDocument, rules: Readonly<Record<string, RuleSetting>> = {}, today = new Date()): ChecklistResult {
-  const a = applicability(doc);
-  const library = complianceOptions(doc).library;
+export function provideChecklist(doc: PolicyDocument, rules: Readonly<Record<string, RuleSetting>> = {}, today = new Date(), options: AnalysisOptions = defaultAnalysisOptions()): ChecklistResult {
+  const facts = factsOf(doc, options);
+  const a = facts.applicability;
   const jurisdictions: ChecklistJurisdiction[] = a.jurisdictions
     .filter((j) => j.code !== 'us' || a.children)
     .map((j) => ({
@@ -26,7 +26,7 @@ export function provideChecklist(doc: PolicyDocument, rules: Readonly<Record<str
     }));
   const laws: ChecklistLaw[] = [];
   let missing = 0;
-  for (const status of complianceStatus(doc)) {
+  for (const status of facts.complianceStatus) {
     if (rules[status.law.rule] === 'off') continue;
     laws.push({
       id: status.law.id,
@@ -36,7 +36,7 @@ export function provideChecklist(doc: PolicyDocument, rules: Readonly<Record<str
         const base = { id: item.requirement.id, title: item.requirement.title, article: item.requirement.article, ruleId: item.requirement.ruleId };
         if (item.evidence) return { ...base, status: 'present' as const, range: doc.lines.range(item.evidence.start, item.evidence.end) };
         missing++;
-        const place = placeRequirement(doc, item.requirement, library, today);
+        const place = facts.placement(item.requirement, today);
         const fix = place.fixes[0];
         return {
           ...base,

@@ -6,7 +6,9 @@ import type { ClauseLibrary } from '../catalog/clauseLibrary';
 import { escapeMarkdown, fenced, jurisdictionNames, servesAny } from './clauseHover';
 import { applicability } from '../facts/applicability';
 import { complianceStatus } from '../facts/requirements';
-import { deniesCookies } from '../rules/cookie-contradiction';
+import { deniesCookies } from '../facts/cookies';
+import { fillsFor } from '../facts/fills';
+import type { ComplianceOptions } from '../facts/options';
 import { frontMatterCompletions, frontMatterLineKind } from './frontMatterCompletion';
 
 /** `#` opens the list on a heading line and `/` on an empty one, because Markdown has no quick suggestions. */
@@ -22,6 +24,8 @@ export interface ClauseCompletionContext {
   readonly snippetSupport?: boolean;
   /** For the `effective:` value; default now. */
   readonly today?: Date;
+  /** The jurisdictions the compliance checks assume when the front matter declares none; default: inferred from the text. */
+  readonly compliance?: ComplianceOptions;
 }
 
 /** What a clause item carries to `completionItem/resolve`. */
@@ -73,10 +77,10 @@ export function provideCompletionItems(doc: PolicyDocument, position: Position, 
   const outline = outlineLevel(doc, lineStart);
   const fills = fillsFor(doc);
   // Declared or inferred: the jurisdictions the compliance checks use.
-  const declared = applicability(doc).jurisdictions.map((j) => j.code);
+  const declared = applicability(doc, context.compliance).jurisdictions.map((j) => j.code);
   const snippets = context.snippetSupport ?? true;
   // Clauses that give an item the applicable laws require and the policy lacks come first.
-  const needed = new Set(complianceStatus(doc).flatMap((s) => s.items.filter((i) => !i.evidence).map((i) => i.requirement.clause)));
+  const needed = new Set(complianceStatus(doc, context.compliance).flatMap((s) => s.items.filter((i) => !i.evidence).map((i) => i.requirement.clause)));
   const noCookies = deniesCookies(doc);
 
   const items = library.clauses.map((clause): CompletionItem => {
@@ -126,28 +130,6 @@ export function outlineLevel(doc: PolicyDocument, lineStart: number): number {
   let level = 2;
   for (const h of doc.headings) if (h.start < lineStart) level = Math.max(2, h.level);
   return level;
-}
-
-export function fillsFor(doc: PolicyDocument): ClauseFills {
-  const f = doc.fields;
-  const date = f.effective?.date;
-  const usOnly = f.jurisdictions.length > 0 && f.jurisdictions.every((j) => j === 'us' || j.startsWith('us-'));
-  const fills: ClauseFills = {
-    company: f.company?.trim() || undefined,
-    email: f.contact?.email?.trim() || undefined,
-    address: f.contact?.address?.trim() || undefined,
-    phone: f.contact?.phone?.trim() || undefined,
-    effective: date ? formatDate(date, usOnly) : undefined,
-  };
-  return Object.fromEntries(Object.entries(fills).filter(([, v]) => v !== undefined)) as ClauseFills;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "31 January 2026", or "January 31, 2026" for a US-only policy. */
-export function formatDate(date: Date, us: boolean): string {
-  const [d, m, y] = [date.getUTCDate(), MONTHS[date.getUTCMonth()], date.getUTCFullYear()];
-  return us ? `${m} ${d}, ${y}` : `${d} ${m} ${y}`;
 }
 
 function shortJurisdictions(clause: Clause): string {

@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscod
 import type { PolicyDocument } from '../model/policyDocument';
 import { symbolAt } from '../facts/navigation';
 import { sectionReadability } from '../facts/readability';
-import { draftingOptions } from '../facts/draftingOptions';
+import { DEFAULT_DRAFTING, type DraftingOptions } from '../facts/options';
 import { MIN_GRADED_WORDS } from '../rules/reading-grade';
 
 const MAX_QUOTE = 400;
@@ -11,7 +11,7 @@ const MAX_QUOTE = 400;
  * On a defined term: its definition, where it is, and how often the term is used. On a
  * reference: the section it leads to. On a heading: the section's Flesch–Kincaid grade.
  */
-export function provideDraftingHover(doc: PolicyDocument, position: Position): Hover | null {
+export function provideDraftingHover(doc: PolicyDocument, position: Position, drafting: DraftingOptions = DEFAULT_DRAFTING): Hover | null {
   const offset = doc.lines.offsetAt(position);
   const symbol = symbolAt(doc, offset);
   if (!symbol) return null;
@@ -38,7 +38,7 @@ export function provideDraftingHover(doc: PolicyDocument, position: Position): H
     case 'heading': {
       const r = sectionReadability(doc).get(symbol.section);
       if (!r || r.words === 0) return null;
-      const limit = draftingOptions(doc).maxReadingGrade;
+      const limit = drafting.maxReadingGrade;
       const verdict = r.words < MIN_GRADED_WORDS ? `too short to grade reliably (under ${MIN_GRADED_WORDS} words)` : r.grade > limit ? `above the threshold of ${limit}` : `within the threshold of ${limit}`;
       const value = `**Reading grade ${r.grade.toFixed(1)}** (Flesch–Kincaid), ${verdict}\n\n${r.words} words in ${r.sentences} sentences, ${(r.words / Math.max(1, r.sentences)).toFixed(1)} words per sentence, ${(r.syllables / r.words).toFixed(2)} syllables per word`;
       return md(value, symbol.section.headingStart, symbol.section.headingEnd);

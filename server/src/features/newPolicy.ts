@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { clauseText, JURISDICTIONS, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
 import { servesAny } from './clauseHover';
-import { formatDate } from './completion';
+import { formatDate } from '../facts/fills';
 
 /**
  * "Policywright: New privacy policy": a first draft assembled from the clause library after a few

@@ -3,7 +3,7 @@ import type { Block, BlockKind } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
 import { quote } from './util/matches';
 import { lineOf, sentenceFacts, type SentenceFact } from '../facts/sentences';
-import { applicability, type Applies } from '../facts/applicability';
+import type { Applies } from '../facts/applicability';
 
 const NUMBER = '(\\d{1,2}|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)';
 /** "under 13", "under the age of 16", "younger than 14", "at least 13 years old", "16 or older", "13+". */
@@ -108,7 +108,7 @@ export const childrenAgeMismatch: Rule = {
     const { doc } = ctx;
     const all = statements(doc);
     if (all.length === 0) return;
-    const app = applicability(doc);
+    const app = ctx.facts.applicability;
     // The paragraph, or the line that introduces a list, can tie the age to the reader's country too.
     const local = (s: SentenceFact<AgeStatement>) => s.value.local || LOCAL.test(s.block.text) || (s.block.kind === 'list-item' && LOCAL.test(introOf(doc, s.block)));
     // The sentence, its paragraph ("… under 13. The Children's Online Privacy Protection Act …") or its section can name the law.

@@ -1,8 +1,6 @@
 import type { Rule } from './rule';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
-import { LAWS, complianceStatus } from '../facts/requirements';
-import { complianceOptions } from '../facts/complianceOptions';
-import { placeRequirement } from '../facts/placement';
+import { LAWS } from '../facts/requirements';
 
 /**
  * One rule per law (the US state laws share one): each required disclosure the policy does not
@@ -22,8 +20,7 @@ function missingDisclosureRule(ruleId: string): Rule {
       explanation: `Applies when the policy's front matter declares ${jurisdictions.join(' or ')} in \`jurisdictions:\`, or when the text makes it evident (then findings are one step milder). Each finding names the provision that requires the item; the quick fix adds a sentence to the right section, or inserts the library clause where that section usually stands. One insertion satisfies every law that asks for the same item.`,
     },
     check(ctx) {
-      const options = complianceOptions(ctx.doc);
-      for (const status of complianceStatus(ctx.doc)) {
+      for (const status of ctx.facts.complianceStatus) {
         if (status.law.rule !== ruleId) continue;
         const inferred = !status.applies.declared;
         const note = inferred
@@ -31,7 +28,7 @@ function missingDisclosureRule(ruleId: string): Rule {
           : `*Why this law applies:* ${JURISDICTIONS[status.law.jurisdiction]?.name ?? status.law.jurisdiction} is ${status.applies.reason}.`;
         for (const item of status.items) {
           if (item.evidence || item.requirement.ruleId !== ruleId) continue;
-          const place = placeRequirement(ctx.doc, item.requirement, options.library, ctx.today);
+          const place = ctx.facts.placement(item.requirement, ctx.today);
           ctx.report({
             start: place.start,
             end: place.end,

@@ -2,6 +2,10 @@ import type { PolicyDocument } from '../model/policyDocument';
 import type { Finding, Rule, Severity } from './rule';
 import { RULES } from './registry';
 import { readSuppressions } from './suppressions';
+import { factsOf, type Facts } from '../facts/facts';
+import { perObject } from '../facts/cache';
+import { DEFAULT_COMPLIANCE, DEFAULT_DRAFTING, type AnalysisOptions } from '../facts/options';
+import { builtInLibrary } from '../catalog/clauseLibrary';
 
 export type RuleSetting = Severity | 'off';
 
@@ -14,12 +18,16 @@ export interface EngineOptions {
   /** Per-rule severity overrides; `off` turns a rule off. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly today?: Date;
+  /** What the rules read besides the text: thresholds, compliance defaults, the clause library. Defaults when absent. */
+  readonly options?: AnalysisOptions;
   /** Told once per rule and document when a rule throws; the other rules still run. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 export function runRules(doc: PolicyDocument, options: EngineOptions = {}, rules: readonly Rule[] = RULES): ReportedFinding[] {
   const today = options.today ?? new Date();
+  const analysisOptions = options.options ?? defaultAnalysisOptions();
+  const facts = factsOf(doc, analysisOptions);
   const suppressions = readSuppressions(doc);
   const out: ReportedFinding[] = [];
   // Above the size limit only the rule that says so runs: the text was not read as Markdown.
@@ -29,7 +37,7 @@ export function runRules(doc: PolicyDocument, options: EngineOptions = {}, rules
     if (setting === 'off') continue;
     const found: Finding[] = [];
     try {
-      rule.check({ doc, today, report: (f) => found.push(f) });
+      rule.check({ doc, facts, options: analysisOptions, today, report: (f) => found.push(f) });
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
       continue;
@@ -41,4 +49,16 @@ export function runRules(doc: PolicyDocument, options: EngineOptions = {}, rules
     }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** The options of a run that sets none: default thresholds, jurisdictions from the text, the built-in clauses. */
+export function defaultAnalysisOptions(): AnalysisOptions {
+  return withDefaults(builtInLibrary());
+}
+
+const withDefaults = perObject((library: AnalysisOptions['library']): AnalysisOptions => Object.freeze({ drafting: DEFAULT_DRAFTING, compliance: DEFAULT_COMPLIANCE, library }));
+
+/** What a rule is given besides the document and the report: the facts and the options (defaults when not given). */
+export function ruleInputs(doc: PolicyDocument, options: AnalysisOptions = defaultAnalysisOptions()): { readonly facts: Facts; readonly options: AnalysisOptions } {
+  return { facts: factsOf(doc, options), options };
 }

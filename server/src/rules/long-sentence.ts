@@ -1,6 +1,5 @@
 import type { Rule } from './rule';
 import { countWords, isUpperWord, spanText } from '../facts/text';
-import { draftingOptions } from '../facts/draftingOptions';
 import { perBlockText } from '../facts/cache';
 
 // Words per sentence, kept per block text: only the block being typed in is counted again.
@@ -23,7 +22,7 @@ export const longSentence: Rule = {
       'Long sentences are the main reason privacy notices read at college level. Split a sentence that does several things into one sentence per thing. The limit is the `policywright.drafting.maxSentenceWords` setting.',
   },
   check(ctx) {
-    const limit = draftingOptions(ctx.doc).maxSentenceWords;
+    const limit = ctx.options.drafting.maxSentenceWords;
     const counts = sentenceWords(ctx.doc);
     for (const block of ctx.doc.blocks) {
       const words = counts.get(block);

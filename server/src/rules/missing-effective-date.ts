@@ -1,6 +1,5 @@
 import type { Rule } from './rule';
 import { formatLike, policyDates } from '../facts/dates';
-import { applicability } from '../facts/applicability';
 import { lineBreak } from '../facts/text';
 
 export const missingEffectiveDate: Rule = {
@@ -20,7 +19,7 @@ export const missingEffectiveDate: Rule = {
     const end = title ? title.headingEnd : Math.min(ctx.doc.text.length, ctx.doc.lines.lineEnd(ctx.doc.lines.lineAt(start)));
     const example = formatLike('January 1, 2000', ctx.today);
     // California (CalOPPA and the CCPA regulations) makes the date a requirement, not good practice.
-    const california = applicability(ctx.doc).get('us-ca');
+    const california = ctx.facts.applicability.get('us-ca');
     ctx.report({
       start,
       end: Math.max(end, start),

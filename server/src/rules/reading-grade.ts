@@ -1,7 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
 import { sectionReadability } from '../facts/readability';
-import { draftingOptions } from '../facts/draftingOptions';
 
 // Below this many words a grade says more about one sentence than about the section.
 export const MIN_GRADED_WORDS = 100;
@@ -17,7 +16,7 @@ export const readingGrade: Rule = {
       'The Flesch–Kincaid grade estimates the years of schooling a reader needs, from words per sentence and syllables per word. Privacy notices average grade 13 to 14 while most adults read comfortably at grade 8. Shorter sentences and shorter words lower it. The threshold is the `policywright.drafting.maxReadingGrade` setting; the section hover shows the grade.',
   },
   check(ctx) {
-    const limit = draftingOptions(ctx.doc).maxReadingGrade;
+    const limit = ctx.options.drafting.maxReadingGrade;
     for (const [section, r] of sectionReadability(ctx.doc)) {
       if (r.words < MIN_GRADED_WORDS || r.grade <= limit) continue;
       ctx.report({

@@ -1,18 +1,9 @@
 import type { PolicyDocument } from '../model/policyDocument';
+import type { Facts } from '../facts/facts';
+import type { AnalysisOptions } from '../facts/options';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-/** A text edit in document offsets; the diagnostics feature turns it into an LSP edit. */
-export interface OffsetEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
-
-export interface Fix {
-  readonly title: string;
-  readonly edits: readonly OffsetEdit[];
-}
+export type { Severity, OffsetEdit, Fix } from '../facts/edits';
+import type { Severity, Fix } from '../facts/edits';
 
 export interface Finding {
   readonly start: number;
@@ -41,6 +32,10 @@ export interface RuleMeta {
 
 export interface RuleContext {
   readonly doc: PolicyDocument;
+  /** The version's shared facts under these options (applicability, defined terms, disclosures…). */
+  readonly facts: Facts;
+  /** The options the version is analysed with: drafting thresholds, compliance defaults, the clause library. */
+  readonly options: AnalysisOptions;
   /** The date findings are measured against: today, unless a test sets it. */
   readonly today: Date;
   report(finding: Finding): void;

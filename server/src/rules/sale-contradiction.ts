@@ -2,7 +2,6 @@ import type { Rule } from './rule';
 import type { BlockKind } from '../model/blocks';
 import { quote } from './util/matches';
 import { firstClause, lineOf, sentenceFacts, type SentenceFact } from '../facts/sentences';
-import { applicability } from '../facts/applicability';
 
 const SELL_VERB = '(?:sell|sold|rent(?:ed)?|leas(?:e|ed)|trad(?:e|ed)|loan(?:ed)?|exchang(?:e|ed)|monetis(?:e|ed)|monetiz(?:e|ed))';
 const SHARE_VERB = '(?:shar(?:e|ed)|disclos(?:e|ed)|distribut(?:e|ed)|transfer(?:red)?|pass(?:ed)?\\s+on)';
@@ -114,7 +113,7 @@ export const saleContradiction: Rule = {
     const denials = all.filter((c) => c.value.kind === 'denial');
     const sells = all.filter((c) => c.value.kind === 'sells');
     const sharesForAds = all.filter((c) => c.value.kind === 'shares-for-ads');
-    const california = applicability(doc).get('us-ca');
+    const california = ctx.facts.applicability.get('us-ca');
     const declared = doc.fields.sellsOrShares;
     for (const d of denials) {
       const { deniesSale, deniesSharing } = d.value;

@@ -1,7 +1,6 @@
 import type { Rule } from './rule';
 import { formatLike, monthsBetween, policyDates } from '../facts/dates';
 import { quote } from './util/matches';
-import { applicability } from '../facts/applicability';
 
 export const staleEffectiveDate: Rule = {
   meta: {
@@ -23,7 +22,7 @@ export const staleEffectiveDate: Rule = {
     const age = years >= 2 ? `${years} years` : `${months} months`;
     const today = formatLike(newest.written, ctx.today);
     const same = dates.filter((d) => d.date.getTime() === newest.date.getTime());
-    const california = applicability(ctx.doc).get('us-ca');
+    const california = ctx.facts.applicability.get('us-ca');
     const why = california
       ? `the CCPA asks for a review at least every 12 months${california.declared ? '' : '; California inferred from the text'}`
       : 'policies are expected to be reviewed regularly';

@@ -2,7 +2,6 @@ import type { Rule } from './rule';
 import type { BlockKind } from '../model/blocks';
 import { quote } from './util/matches';
 import { sentenceFacts } from '../facts/sentences';
-import { applicability } from '../facts/applicability';
 
 /** Data going somewhere: the verb that makes a destination a transfer. */
 const MOVES = /\b(?:transfer\w*|process(?:es|ed|ing)?|stor(?:e|ed|es|ing|age)|host(?:s|ed|ing)?|sent|send(?:s|ing)?|mov(?:e|ed|es|ing)|accessed|accessible)\b/i;
@@ -70,7 +69,7 @@ export const transferWithoutSafeguard: Rule = {
   },
   check(ctx) {
     const { doc } = ctx;
-    const app = applicability(doc);
+    const app = ctx.facts.applicability;
     const law = app.get('eu') ?? app.get('uk');
     if (!law) return;
     const all = facts(doc).flatMap((f) => f.value.map((v) => ({ ...f, v })));
