@@ -15,7 +15,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { policy1m, policy53k, utf8Length, Rng } from './generate';
 import { buildPolicyDocument, type PolicyDocument } from '../server/src/model/policyDocument';
 import { parseMarkdown } from '../server/src/model/parse';
-import { runRules } from '../server/src/rules/engine';
+import { ruleInputs, runRules } from '../server/src/rules/engine';
 import { RULES } from '../server/src/rules/registry';
 import { readSuppressions } from '../server/src/rules/suppressions';
 import { AnalysisCache } from '../server/src/analysis';
@@ -88,7 +88,8 @@ function breakdown(text: string, runs: number): Array<[string, Stats]> {
     add('model: buildPolicyDocument (whole, parse included)', time(() => (doc = buildPolicyDocument(`file:///bench/breakdown-${r}.md`, 1, text))));
     const built = doc!;
     add('engine: suppressions', time(() => readSuppressions(built)));
-    for (const rule of RULES) add(`rule: ${rule.meta.id}`, time(() => rule.check({ doc: built, today: TODAY, report: () => undefined })));
+    const inputs = ruleInputs(built);
+    for (const rule of RULES) add(`rule: ${rule.meta.id}`, time(() => rule.check({ doc: built, ...inputs, today: TODAY, report: () => undefined })));
   }
   return [...samples].map(([name, v]) => [name, stats(v)]);
 }
