@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext, type QuickPickItem } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { ListedClause } from '../../server/src/catalog/clauseLibrary';
+import type { ListedClause } from '../../server/src/protocol';
 import { ChecklistView } from './checklist';
 import { newPolicy, openExample } from './newPolicy';
 

@@ -1,6 +1,6 @@
 import { Uri, window, workspace, type QuickPickItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { NewPolicyAnswers, NewPolicyParams, NewPolicyResponse } from '../../server/src/features/newPolicy';
+import type { NewPolicyAnswers, NewPolicyParams, NewPolicyResponse } from '../../server/src/protocol';
 
 // The method name is repeated here rather than imported, so that the client bundle stays free of server code.
 const NEW_POLICY_METHOD = 'policywright/newPolicy';

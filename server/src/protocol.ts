@@ -68,3 +68,47 @@ export interface ChecklistResult {
   /** One line for the view's message: which jurisdictions apply and how to declare them. */
   readonly summary: string;
 }
+
+/** What the `policywright/listClauses` request answers: enough for a picker, and the template to open. */
+export interface ListedClause {
+  readonly id: string;
+  readonly title: string;
+  readonly variant?: string;
+  readonly topic: string;
+  readonly prefix: string;
+  readonly jurisdictions: readonly string[];
+  readonly description: string;
+  readonly origin: 'built-in' | 'workspace';
+  /** The template's file; a file-system path for workspace templates. */
+  readonly file: string;
+  /** The template source, so a built-in can be opened (and copied into the firm's library) without a file. */
+  readonly source: string;
+}
+
+export const LIST_CLAUSES_METHOD = 'policywright/listClauses';
+
+/** `policywright/newPolicy`: the first draft of a policy from the writer's answers. */
+export const NEW_POLICY_METHOD = 'policywright/newPolicy';
+
+export interface NewPolicyAnswers {
+  readonly company: string;
+  /** The address for privacy questions; the clauses keep their placeholder address when it is empty. */
+  readonly email?: string;
+  readonly jurisdictions: readonly string[];
+  /** The service is meant for children, or children are likely to use it. */
+  readonly children: boolean;
+  /** The company sells personal information or shares it for cross-context behavioural advertising. */
+  readonly sellsOrShares: boolean;
+}
+
+export interface NewPolicyParams {
+  /** Without answers the server only lists the jurisdictions it knows, for the client's picker. */
+  readonly answers?: NewPolicyAnswers;
+}
+
+export interface NewPolicyResponse {
+  readonly jurisdictions: ReadonlyArray<{ readonly code: string; readonly name: string; readonly laws: string }>;
+  readonly policy?: { readonly text: string; readonly clauses: readonly string[] };
+  /** Why no policy was made, one message per bad answer. */
+  readonly problems?: readonly string[];
+}

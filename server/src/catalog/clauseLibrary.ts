@@ -99,23 +99,8 @@ async function readWorkspaceTemplates(root: string): Promise<{ sources: Array<{ 
   return { sources, problems };
 }
 
-/** What the `policywright/listClauses` request answers: enough for a picker, and the template to open. */
-export interface ListedClause {
-  readonly id: string;
-  readonly title: string;
-  readonly variant?: string;
-  readonly topic: string;
-  readonly prefix: string;
-  readonly jurisdictions: readonly string[];
-  readonly description: string;
-  readonly origin: 'built-in' | 'workspace';
-  /** The template's file; a file-system path for workspace templates. */
-  readonly file: string;
-  /** The template source, so a built-in can be opened (and copied into the firm's library) without a file. */
-  readonly source: string;
-}
-
-export const LIST_CLAUSES_METHOD = 'policywright/listClauses';
+export { LIST_CLAUSES_METHOD, type ListedClause } from '../protocol';
+import type { ListedClause } from '../protocol';
 
 export function listClauses(library: ClauseLibrary): ListedClause[] {
   return library.clauses.map((c) => ({

@@ -9,30 +9,8 @@ import { formatDate } from '../facts/fills';
  * questions. The client asks the questions; the server knows the jurisdictions and the clauses, so a
  * firm's own clause (same id as a built-in) is what goes into the draft.
  */
-export const NEW_POLICY_METHOD = 'policywright/newPolicy';
-
-export interface NewPolicyAnswers {
-  readonly company: string;
-  /** The address for privacy questions; the clauses keep their placeholder address when it is empty. */
-  readonly email?: string;
-  readonly jurisdictions: readonly string[];
-  /** The service is meant for children, or children are likely to use it. */
-  readonly children: boolean;
-  /** The company sells personal information or shares it for cross-context behavioural advertising. */
-  readonly sellsOrShares: boolean;
-}
-
-export interface NewPolicyParams {
-  /** Without answers the server only lists the jurisdictions it knows, for the client's picker. */
-  readonly answers?: NewPolicyAnswers;
-}
-
-export interface NewPolicyResponse {
-  readonly jurisdictions: ReadonlyArray<{ readonly code: string; readonly name: string; readonly laws: string }>;
-  readonly policy?: { readonly text: string; readonly clauses: readonly string[] };
-  /** Why no policy was made, one message per bad answer. */
-  readonly problems?: readonly string[];
-}
+export { NEW_POLICY_METHOD, type NewPolicyAnswers, type NewPolicyParams, type NewPolicyResponse } from '../protocol';
+import type { NewPolicyAnswers, NewPolicyParams, NewPolicyResponse } from '../protocol';
 
 /** One section of the draft: the first of `ids` that serves the policy's jurisdictions, or all of them with `every`. */
 interface Step {
