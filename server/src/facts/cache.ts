@@ -1,5 +1,8 @@
 import { blockAtZero, type Block } from '../model/blocks';
 import type { PolicyDocument } from '../model/policyDocument';
+import type { RootContent } from 'mdast';
+import { nodeStart } from '../model/chunks';
+import type { Placed } from '../model/nodes';
 
 /**
  * The one cache mechanism of the analysis. Every derived fact is declared once with one of the
@@ -18,6 +21,21 @@ export function perObject<K extends object, T>(derive: (key: K) => T): (key: K) 
   return (key) => {
     if (cache.has(key)) return cache.get(key) as T;
     const value = derive(key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * A value derived from a string (a word, a list of names), kept for the `limit` strings asked for
+ * most recently: strings cannot be held weakly, so the oldest is dropped when the list is full.
+ */
+export function perString<T>(derive: (key: string) => T, limit: number): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = derive(key);
+    if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
     cache.set(key, value);
     return value;
   };
@@ -219,5 +237,29 @@ export function perBlockUnion(of: (doc: PolicyDocument) => BlockValues<readonly 
         return own.has(word);
       },
     };
+  });
+}
+
+/**
+ * Derives spans from each top-level Markdown node once, and places them in every version that
+ * still has the node: an edit re-parses only the nodes it touches, so the rest keep their results
+ * and nothing clones the whole tree (`doc.root` does). `derive` sees the node with the offsets of
+ * `src`, the text it was parsed from, and returns spans in those offsets.
+ */
+export function perNode<T extends Placed>(derive: (node: RootContent, src: string) => readonly T[]): (doc: PolicyDocument) => readonly T[] {
+  // Keyed by the node (a node reused by the next version keeps its object); the text it was parsed from comes with it.
+  const ofNode = new WeakMap<RootContent, readonly T[]>();
+  return perDocument((doc) => {
+    const out: T[] = [];
+    for (const chunk of doc.chunks) {
+      let relative = ofNode.get(chunk.node);
+      if (!relative) {
+        const base = nodeStart(chunk.node);
+        relative = derive(chunk.node, chunk.src).map((x) => ({ ...x, start: x.start - base, end: x.end - base }));
+        ofNode.set(chunk.node, relative);
+      }
+      for (const x of relative) out.push({ ...x, start: x.start + chunk.start, end: x.end + chunk.start });
+    }
+    return out;
   });
 }

@@ -1,7 +1,7 @@
 import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
-import { eachItem, perBlockText, perDocument, type BlockValues } from './cache';
+import { eachItem, perBlockText, perDocument, perString, type BlockValues } from './cache';
 import { adjacent, blockTokens, isCapitalised, isUpperWord, sentenceSpan, type Token } from './text';
 import { definitionCandidates, type Candidate } from './definitionForms';
 
@@ -130,13 +130,14 @@ interface BlockHit {
 }
 
 // A few term sets at once: one per open policy, as a rule.
-const scanners = new Map<string, (doc: PolicyDocument) => BlockValues<readonly BlockHit[]>>();
+const scanners = perString((key: string) => makeScanner(key === '' ? [] : key.split('\u0001')), 8);
 
 /** The per-block search for uses of `names`, made again only when the set of defined terms changes. */
 function scannerFor(names: readonly string[]): (doc: PolicyDocument) => BlockValues<readonly BlockHit[]> {
-  const key = names.join('\u0001');
-  const known = scanners.get(key);
-  if (known) return known;
+  return scanners(names.join('\u0001'));
+}
+
+function makeScanner(names: readonly string[]): (doc: PolicyDocument) => BlockValues<readonly BlockHit[]> {
   const partsOf = new Map(names.map((n) => [n, termParts(n)]));
   // Candidate terms by their first word, longest first, so "Personal Information Request" wins over "Personal Information".
   const byFirstWord = new Map<string, string[]>();
@@ -177,8 +178,6 @@ function scannerFor(names: readonly string[]): (doc: PolicyDocument) => BlockVal
     }
     return hits;
   });
-  if (scanners.size >= 8) scanners.delete(scanners.keys().next().value!);
-  scanners.set(key, scan);
   return scan;
 }
 

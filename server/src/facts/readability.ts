@@ -1,7 +1,7 @@
 import { syllable } from 'syllable';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
-import { perBlockText, perDocument } from './cache';
+import { perBlockText, perDocument, perString } from './cache';
 
 export interface Readability {
   readonly words: number;
@@ -15,17 +15,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 // The counter is slow (it tries plural and suffix rules) and a policy uses a few thousand words,
 // each many times: counted once per word. Bounded, as a pasted text may bring any number.
-const syllablesOf = new Map<string, number>();
-function countSyllables(word: string): number {
-  let n = syllablesOf.get(word);
-  if (n === undefined) {
-    // Numbers are read as one short word; the counter would spell them out.
-    n = /\p{L}/u.test(word) ? Math.max(1, syllable(word)) : 1;
-    if (syllablesOf.size >= 50_000) syllablesOf.clear();
-    syllablesOf.set(word, n);
-  }
-  return n;
-}
+// Numbers are read as one short word; the counter would spell them out.
+const countSyllables = perString((word: string): number => (/\p{L}/u.test(word) ? Math.max(1, syllable(word)) : 1), 50_000);
 
 /** The Flesch–Kincaid grade of some sentences; syllables are counted by the `syllable` package. */
 export function readabilityOf(sentences: readonly string[]): Readability {

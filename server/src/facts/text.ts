@@ -1,8 +1,8 @@
 import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
-import { perBlockText, perBlockUnion, perDocument } from './cache';
-import { perNode, type Placed } from '../model/nodes';
+import { perBlockText, perBlockUnion, perDocument, perNode, perObject, perString } from './cache';
+import type { Placed } from '../model/nodes';
 
 /** A run of letters and digits in a prose block, with document offsets. */
 export interface Token {
@@ -19,15 +19,13 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 // A block that did not move keeps its object from one version to the next, and so its tokens.
-const tokensOfBlock = new WeakMap<Block, readonly Token[]>();
+const tokensOfBlock = perObject((block: Block): readonly Token[] => blockTokens(block));
 
 /** Every word of the document's prose in order, blocks of every kind included. */
 export const tokens = perDocument((doc: PolicyDocument): readonly Token[] => {
   const out: Token[] = [];
   for (const block of doc.blocks) {
-    let own = tokensOfBlock.get(block);
-    if (!own) tokensOfBlock.set(block, (own = blockTokens(block)));
-    for (const t of own) out.push(t);
+    for (const t of tokensOfBlock(block)) out.push(t);
   }
   return Object.freeze(out);
 });
@@ -107,14 +105,7 @@ export function blockAt(doc: PolicyDocument, offset: number): Block | undefined 
 
 const UPPER = /\p{Lu}/u;
 // A policy writes a few thousand distinct words many times over: each is kept once.
-const interned = new Map<string, string>();
-function intern(word: string): string {
-  const known = interned.get(word);
-  if (known !== undefined) return known;
-  if (interned.size >= 100_000) interned.clear();
-  interned.set(word, word);
-  return word;
-}
+const intern = perString((word: string) => word, 100_000);
 const lowerCaseWordsOfBlock = perBlockText((block: Block): readonly string[] => [...new Set((block.text.match(WORD) ?? []).filter((w) => !UPPER.test(w)))].map(intern));
 
 /** Every word the document writes in lower case somewhere in its prose: the words that are not names. */

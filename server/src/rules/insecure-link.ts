@@ -1,7 +1,7 @@
 import type { Node, Parent } from 'mdast';
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { perNode } from '../model/nodes';
+import { perNode } from '../facts/cache';
 
 // Addresses that are meant to stay plain http: a machine's own, and names reserved for examples and tests.
 const LOCAL = /^http:\/\/(?:localhost|127\.|0\.0\.0\.0|\[::1\]|[^/]*\.(?:local|localhost|test|invalid|example|onion)(?:[:/]|$)|(?:[^/]*\.)?example\.(?:com|org|net)(?:[:/]|$))/i;
