@@ -36,6 +36,7 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   'server/src/facts/disclosures.ts p.re': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts a': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts p.not': { data: 'disclosures.json' },
+  'server/src/rules/phrase.ts wholeWords': { data: 'phrase-rules.json' },
   // A snippet's tab-stop number.
   'server/src/catalog/snippetSyntax.ts `\\\\$\\\\{?${index}(?!\\\\d)`': { samples: { index: '12' } },
 };

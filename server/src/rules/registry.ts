@@ -29,6 +29,8 @@ import { typedBullet } from './typed-bullet';
 import { insecureLink } from './insecure-link';
 import { inconsistentContact } from './inconsistent-contact';
 import { textAfterEnd } from './text-after-end';
+// Phrase rules: one entry each in server/data/phrase-rules.json.
+import { PHRASE_RULES } from './phrase';
 // Compliance (issue 4): what the applicable laws require, and contradictions inside the policy.
 import { COMPLIANCE_RULES } from './compliance';
 import { CONSISTENCY_RULES } from './consistency';
@@ -64,6 +66,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   insecureLink,
   inconsistentContact,
   textAfterEnd,
+  ...PHRASE_RULES,
   ...COMPLIANCE_RULES,
   ...CONSISTENCY_RULES,
 ]);
