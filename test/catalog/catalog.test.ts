@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { builtInCatalog } from '../../server/src/catalog/clauseLibrary';
 import { clauseText, parseClauseTemplate, renderCatalogJson, renderSnippetsFile, snippetName, JURISDICTIONS } from '../../server/src/catalog/clauseCatalog';
 import { parseSnippet, plainText, toSnippetString, type SnippetNode } from '../../server/src/catalog/snippetSyntax';
-import { topicForTitle } from '../../server/src/catalog/sectionTopics';
+import { clauseTitleTopics, topicForTitle } from '../../server/src/catalog/sectionTopics';
 import { runRules } from '../../server/src/rules/engine';
 import { policyDates } from '../../server/src/facts/dates';
-import { makeDoc } from '../support/doc';
+import { lines, makeDoc } from '../support/doc';
 
 const root = process.cwd();
 const dir = join(root, 'snippets/clauses');
@@ -58,6 +58,17 @@ describe('the built-in clause catalog', () => {
 
   it('titles every clause so that the section model recognises its topic once inserted', () => {
     for (const c of catalog.clauses) assert.equal(topicForTitle(c.title)?.id, c.topic, `${c.id}: "${c.title}"`);
+  });
+
+  it('takes a clause title\'s topic from the template\'s own front matter, with no pattern in section-topics.json', () => {
+    // "Your questions answered" matches no topic's pattern: only the front matter says it is the contact section.
+    assert.equal(topicForTitle('Your questions answered'), undefined);
+    const titles = clauseTitleTopics([
+      lines('---', 'id: faq-contact', 'title: Your questions answered', 'topic: contact', '---', 'Write to us.'),
+      lines('---', 'title: [not, a, string]', '---'),
+      'no front matter at all',
+    ]);
+    assert.deepEqual([...titles], [['your questions answered', 'contact']]);
   });
 
   it('writes each body in valid snippet syntax with tab stops numbered from 1 without gaps', () => {
