@@ -1,6 +1,6 @@
 import { RULES } from './rules/registry';
 import type { RuleSetting } from './rules/engine';
-import { DEFAULT_COMPLIANCE, DEFAULT_DRAFTING, type ComplianceOptions, type DraftingOptions } from './facts/options';
+import { DEFAULT_COMPLIANCE, DEFAULT_DRAFTING, SETTING_DEFAULTS, type ComplianceOptions, type DraftingOptions } from './facts/options';
 import { JURISDICTIONS } from './catalog/clauseCatalog';
 
 /** Settings as the server and the command line use them, after validation. */
@@ -17,10 +17,10 @@ export interface Settings {
   readonly maxFileSize: number;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
-
-export const DEFAULT_FILES: readonly string[] = Object.freeze(['**/*privacy*.md', '**/*policy*.md', '**/*notice*.md', '**/policies/**/*.md']);
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ files: DEFAULT_FILES, rules: Object.freeze({}), drafting: DEFAULT_DRAFTING, compliance: DEFAULT_COMPLIANCE, maxFileSize: 2_000_000 });
+// The defaults are package.json's (facts/options.ts reads them): a setting's default is written once.
+export const DEFAULT_MAX_FILE_SIZE = SETTING_DEFAULTS.maxFileSize as number;
+export const DEFAULT_FILES: readonly string[] = Object.freeze([...(SETTING_DEFAULTS.files as string[])]);
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ files: DEFAULT_FILES, rules: Object.freeze({}), drafting: DEFAULT_DRAFTING, compliance: DEFAULT_COMPLIANCE, maxFileSize: DEFAULT_MAX_FILE_SIZE });
 
 const SEVERITIES: Record<string, RuleSetting> = {
   off: 'off',

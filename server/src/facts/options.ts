@@ -1,4 +1,5 @@
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
+import manifest from '../../../package.json';
 
 /** The drafting checks' thresholds, set by `policywright.drafting.*`. */
 export interface DraftingOptions {
@@ -25,5 +26,18 @@ export interface AnalysisOptions {
   readonly library: ClauseLibrary;
 }
 
-export const DEFAULT_DRAFTING: DraftingOptions = Object.freeze({ maxSentenceWords: 40, maxReadingGrade: 14 });
-export const DEFAULT_COMPLIANCE: ComplianceOptions = Object.freeze({ jurisdictions: Object.freeze([]) as readonly string[] });
+/**
+ * Every setting's default, as package.json contributes it to VS Code: the one place a default is
+ * written. The server, the command line and the README's settings table all read it from there.
+ */
+export const SETTING_DEFAULTS = Object.freeze(
+  Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([key, s]) => [key.replace(/^policywright\./, ''), s.default as unknown])),
+) as Readonly<Record<string, unknown>>;
+
+const properties = manifest.contributes.configuration.properties;
+
+export const DEFAULT_DRAFTING: DraftingOptions = Object.freeze({
+  maxSentenceWords: properties['policywright.drafting.maxSentenceWords'].default,
+  maxReadingGrade: properties['policywright.drafting.maxReadingGrade'].default,
+});
+export const DEFAULT_COMPLIANCE: ComplianceOptions = Object.freeze({ jurisdictions: Object.freeze([...(properties['policywright.compliance.jurisdictions'].default as string[])]) });
