@@ -18,16 +18,19 @@ export class IdleCompaction {
   #timer: NodeJS.Timeout | undefined;
   #since = 0;
 
-  readonly #collect: (() => void) | undefined;
+  // Looked for when the first large document is seen: a session with small documents never needs it.
+  #collect: (() => void) | undefined | null = null;
 
   /** `collect` is the engine's full collection unless a test passes its own. */
-  constructor(collect: (() => void) | undefined = engineCollection()) {
-    this.#collect = collect;
+  constructor(collect?: () => void) {
+    if (collect) this.#collect = collect;
   }
 
   /** Called after each analysis: schedules a collection for when changes stop, if the text is large. */
   note(length: number): void {
-    if (length < LARGE_DOCUMENT || !this.#collect) return;
+    if (length < LARGE_DOCUMENT) return;
+    if (this.#collect === null) this.#collect = engineCollection();
+    if (!this.#collect) return;
     clearTimeout(this.#timer);
     if (++this.#since >= EVERY) {
       // After the answer has gone out, not inside the request.
@@ -52,7 +55,13 @@ export class IdleCompaction {
   }
 }
 
-/** The engine's full collection, when it can be had: `gc` is only exposed on request. */
+/**
+ * The engine's full collection, when it can be had. The VS Code client starts the server with
+ * `--expose-gc`, so `gc` is there. Other editors start `node dist/server.js` as it is; for them the
+ * flag is set at run time, once, when the first large document is seen: `--expose-gc` only adds a
+ * function to contexts made after it is set, changes nothing else in the engine, and the new
+ * context's `gc` collects the whole heap.
+ */
 export function engineCollection(): (() => void) | undefined {
   const exposed = (globalThis as { gc?: () => void }).gc;
   if (typeof exposed === 'function') return exposed;

@@ -2,7 +2,7 @@ import type { Block } from '../model/blocks';
 import type { Span } from '../model/maskedText';
 import type { PolicyDocument } from '../model/policyDocument';
 import { eachItem, perBlockText, perDocument, perString, type BlockValues } from './cache';
-import { adjacent, blockTokens, isCapitalised, isUpperWord, sentenceSpan, type Token } from './text';
+import { adjacent, blockTokens, isCapitalised, isUpperWord, type Token } from './text';
 import { definitionCandidates, type Candidate } from './definitionForms';
 
 export type DefinitionForm = Candidate['form'];
@@ -246,9 +246,4 @@ function classify(run: readonly Token[], words: readonly string[], plural: boole
   if (!isCapitalised(words[0]) && isCapitalised(texts[0]) && (first.sentenceStart || first.block.kind === 'heading') && texts.slice(1).every((t, k) => t === words[k + 1])) return 'use';
   if (isCapitalisedPhrase(words) && !texts.every((t, k) => t === words[k])) return 'variant';
   return 'none';
-}
-
-/** The sentence of a block around an offset, for definitions found by the form parser. */
-export function definitionSpan(block: Block, offset: number, wholeBlock: boolean): Span {
-  return wholeBlock ? { start: block.start, end: block.end } : sentenceSpan(block, offset);
 }

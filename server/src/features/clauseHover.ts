@@ -1,20 +1,7 @@
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
 import { JURISDICTIONS, snippetName, type Clause } from '../catalog/clauseCatalog';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
-
-/**
- * Hover on a heading whose title is a library clause's title: what the clause is for and its
- * sources. `features/hover.ts` calls this first on headings and falls back to the section topic.
- */
-export function provideClauseHover(doc: PolicyDocument, position: Position, library: ClauseLibrary): Hover | null {
-  const offset = doc.lines.offsetAt(position);
-  const section = doc.allSections.find((s) => s.headingStart <= offset && offset <= s.headingEnd);
-  if (!section) return null;
-  const value = clauseHoverMarkdown(section, doc, library);
-  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines.range(section.headingStart, section.headingEnd) } : null;
-}
 
 /** The hover text for a section heading, or undefined when no clause has that title. */
 export function clauseHoverMarkdown(section: Pick<Section, 'title'>, doc: Pick<PolicyDocument, 'fields'>, library: ClauseLibrary): string | undefined {

@@ -1,4 +1,4 @@
-import type { Heading as MdHeading, List, ListItem, Node, Paragraph, Root, RootContent, Strong } from 'mdast';
+import type { Heading as MdHeading, List, ListItem, Node, Paragraph, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 /**
@@ -82,10 +82,6 @@ export interface ChunkContext {
 /** Whether a top-level node takes part in heading detection at all. */
 export function countsAsBlock(node: RootContent): boolean {
   return !(node.type === 'yaml' || node.type === 'html' || node.type === 'definition' || node.type === 'thematicBreak');
-}
-
-export function detectHeadings(root: Root, text: string): Heading[] {
-  return assignLevels(detectCandidates(root.children, text, { first: true }));
 }
 
 /** Finds headings in `nodes` (offsets in `text`); `ctx` stands for the rest of the document. */
