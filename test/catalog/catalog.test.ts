@@ -61,14 +61,14 @@ describe('the built-in clause catalog', () => {
   });
 
   it('takes a clause title\'s topic from the template\'s own front matter, with no pattern in section-topics.json', () => {
-    // "Speaking to a person" matches no topic's pattern: only the front matter says it is the contact section.
-    assert.equal(topicForTitle('Speaking to a person'), undefined);
+    // "Telephone hours" matches no topic's pattern: only the front matter says it is the contact section.
+    assert.equal(topicForTitle('Telephone hours'), undefined);
     const titles = clauseTitleTopics([
-      lines('---', 'id: faq-contact', 'title: Speaking to a person', 'topic: contact', '---', 'Write to us.'),
+      lines('---', 'id: faq-contact', 'title: Telephone hours', 'topic: contact', '---', 'Write to us.'),
       lines('---', 'title: [not, a, string]', '---'),
       'no front matter at all',
     ]);
-    assert.deepEqual([...titles], [['speaking to a person', 'contact']]);
+    assert.deepEqual([...titles], [['telephone hours', 'contact']]);
   });
 
   it('writes each body in valid snippet syntax with tab stops numbered from 1 without gaps', () => {
