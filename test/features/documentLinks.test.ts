@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { provideDocumentLinks } from '../../server/src/features/documentLinks';
 import { provideDraftingHover, mergeHovers } from '../../server/src/features/draftingHover';
+import { DEFAULT_DRAFTING } from '../../server/src/facts/options';
 import { lines, makeDoc } from '../support/doc';
 import { DRAFT, at } from '../support/drafting';
 
@@ -36,7 +37,7 @@ describe('drafting hover', () => {
   it('shows a section\'s reading grade on its heading, against the configured threshold', () => {
     const long = makeDoc(lines('## Plain words', '', ...Array.from({ length: 30 }, () => 'We keep your name. We do not sell it.')));
     assert.match(value(provideDraftingHover(long, { line: 0, character: 4 })), /\*\*Reading grade -?\d+\.\d\*\* \(Flesch–Kincaid\), within the threshold of 14\n\n270 words in 60 sentences/);
-    assert.match(value(provideDraftingHover(long, { line: 0, character: 4 }, { maxSentenceWords: 40, maxReadingGrade: -10 })), /above the threshold of -10/);
+    assert.match(value(provideDraftingHover(long, { line: 0, character: 4 }, { ...DEFAULT_DRAFTING, maxReadingGrade: -10 })), /above the threshold of -10/);
   });
 
   it('merges with another hover below a rule', () => {
