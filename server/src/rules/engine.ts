@@ -26,8 +26,7 @@ export interface EngineOptions {
 
 export function runRules(doc: PolicyDocument, options: EngineOptions = {}, rules: readonly Rule[] = RULES): ReportedFinding[] {
   const today = options.today ?? new Date();
-  const analysisOptions = options.options ?? defaultAnalysisOptions();
-  const facts = factsOf(doc, analysisOptions);
+  const { facts, options: analysisOptions } = ruleInputs(doc, options.options);
   const suppressions = readSuppressions(doc);
   const out: ReportedFinding[] = [];
   // Above the size limit only the rule that says so runs: the text was not read as Markdown.
