@@ -3,6 +3,9 @@ import type { PolicyDocument } from '../model/policyDocument';
 import type { Section } from '../model/sections';
 import { perBlockText, perDocument, perString } from './cache';
 
+// Below this many words a grade says more about one sentence than about the section.
+export const MIN_GRADED_WORDS = 100;
+
 export interface Readability {
   readonly words: number;
   readonly sentences: number;

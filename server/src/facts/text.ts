@@ -30,6 +30,19 @@ export const tokens = perDocument((doc: PolicyDocument): readonly Token[] => {
   return Object.freeze(out);
 });
 
+/** Tokens grouped by sentence: each run is one sentence of one block. */
+export function* sentences(all: readonly Token[]): Generator<Token[]> {
+  let run: Token[] = [];
+  for (const t of all) {
+    if (run.length > 0 && (run[0].block !== t.block || run[0].sentence !== t.sentence)) {
+      yield run;
+      run = [];
+    }
+    run.push(t);
+  }
+  if (run.length > 0) yield run;
+}
+
 /** The words of one block, appended to `out`. */
 export function blockTokens(block: Block, out: Token[] = []): Token[] {
   let sentence = 0;

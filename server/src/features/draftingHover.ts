@@ -1,9 +1,8 @@
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../model/policyDocument';
 import { symbolAt } from '../facts/navigation';
-import { sectionReadability } from '../facts/readability';
+import { MIN_GRADED_WORDS, sectionReadability } from '../facts/readability';
 import { DEFAULT_DRAFTING, type DraftingOptions } from '../facts/options';
-import { MIN_GRADED_WORDS } from '../rules/reading-grade';
 
 const MAX_QUOTE = 400;
 

@@ -1,7 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { blockTokens } from '../facts/text';
-import { sentences } from './vague-term';
+import { blockTokens, sentences } from '../facts/text';
 import { perBlockRule } from './util/perBlock';
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);

@@ -1,9 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { sectionReadability } from '../facts/readability';
-
-// Below this many words a grade says more about one sentence than about the section.
-export const MIN_GRADED_WORDS = 100;
+import { MIN_GRADED_WORDS, sectionReadability } from '../facts/readability';
 
 export const readingGrade: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { quote } from './util/matches';
-import { blockTokens, innermostSection, isCapitalised, type Token } from '../facts/text';
+import { blockTokens, innermostSection, isCapitalised, sentences, type Token } from '../facts/text';
 import { eachItem, perBlockText } from '../facts/cache';
 import data from '../../data/vague-terms.json';
 
@@ -94,19 +94,6 @@ function hedgedPractice(sentence: readonly Token[], hits: readonly Hit[]): boole
     while (j < sentence.length && ADVERBS.has(sentence[j].text.toLowerCase())) j++;
     return j < sentence.length && PRACTICE.has(sentence[j].text.toLowerCase());
   });
-}
-
-/** The document's sentences as runs of tokens. */
-export function* sentences(all: readonly Token[]): Generator<Token[]> {
-  let run: Token[] = [];
-  for (const t of all) {
-    if (run.length > 0 && (run[0].block !== t.block || run[0].sentence !== t.sentence)) {
-      yield run;
-      run = [];
-    }
-    run.push(t);
-  }
-  if (run.length > 0) yield run;
 }
 
 export const vagueTerm: Rule = {
