@@ -22,7 +22,7 @@ import { provideHover } from './features/hover';
 import { provideCodeActions } from './features/codeActions';
 import { fileURLToPath } from 'node:url';
 import { CLAUSE_TRIGGER_CHARACTERS, provideCompletionItems, resolveCompletionItem } from './features/completion';
-import { isClauseTemplate, provideTemplateDiagnostics } from './features/templateDiagnostics';
+import { isClauseTemplate, provideLibraryDiagnostics, provideTemplateDiagnostics } from './features/templateDiagnostics';
 import { builtInLibrary, listClauses, loadClauseLibrary, LIST_CLAUSES_METHOD, type ClauseLibrary } from './catalog/clauseLibrary';
 import { provideDefinition } from './features/definition';
 import { provideReferences } from './features/references';
@@ -65,10 +65,13 @@ export function startServer(connection: Connection, options: { readonly typing?:
   let library: Promise<ClauseLibrary> = Promise.resolve(builtInLibrary());
   // The last library read, for the rules' quick fixes, which run synchronously.
   let loadedLibrary: ClauseLibrary = builtInLibrary();
+  // Part of each diagnostics result id: a template fixed or broken changes what a policy is told.
+  let libraryGeneration = 0;
   const reloadLibrary = (): Promise<ClauseLibrary> => {
     library = loadClauseLibrary(roots).then(
       (loaded) => {
         loadedLibrary = loaded;
+        libraryGeneration++;
         for (const p of loaded.problems) connection.console.warn(`Clause template ${p.file}:${p.range.start.line + 1}: ${p.message}`);
         return loaded;
       },
@@ -184,13 +187,14 @@ export function startServer(connection: Connection, options: { readonly typing?:
     try {
       // The result id names the version, the settings generation and the day (dates age): the same id means the same answer.
       const document = documents.get(params.textDocument.uri);
-      const resultId = document ? `${document.version}:${settingsGeneration}:${new Date().toISOString().slice(0, 10)}` : undefined;
+      const lib = await library;
+      const resultId = document ? `${document.version}:${settingsGeneration}:${libraryGeneration}:${new Date().toISOString().slice(0, 10)}` : undefined;
       if (resultId !== undefined && params.previousResultId === resultId) return { kind: 'unchanged', resultId };
       let held = 0;
       const items = await withAnalysis(params.textDocument.uri, token, [], (a) => {
         const quiet = quietly(a);
         held = quiet.held;
-        return toDiagnostics(a.doc, quiet.shown);
+        return [...toDiagnostics(a.doc, quiet.shown), ...provideLibraryDiagnostics(a.doc, lib)];
       });
       // An answer with findings held back has its own id, so the pull after the pause gets them all.
       return { kind: 'full', resultId: held > 0 ? `${resultId}:typing` : resultId, items };
@@ -205,9 +209,10 @@ export function startServer(connection: Connection, options: { readonly typing?:
   // Clients without pull diagnostics (Neovim 0.7, older editors) get them pushed, tagged with the version.
   const push = async (document: TextDocument) => {
     try {
+      const lib = await library;
       const diagnostics = isClauseTemplate(document.uri)
         ? await templateDiagnostics(document.uri)
-        : await withAnalysis(document.uri, undefined, [], (a) => toDiagnostics(a.doc, quietly(a).shown));
+        : await withAnalysis(document.uri, undefined, [], (a) => [...toDiagnostics(a.doc, quietly(a).shown), ...provideLibraryDiagnostics(a.doc, lib)]);
       if (documents.get(document.uri)?.version !== document.version) return;
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     } catch (error) {
