@@ -39,6 +39,12 @@ describe('one bad firm clause template', () => {
     assert.equal(catalog.problems[0].range.start.line, 10);
   });
 
+  it('with a field written twice is still refused (keys are compared in one pass, not each with every other)', () => {
+    const { problems } = parse('twice.md', template({ ...FIELDS, id: 'firm-twice' }, 'Text.').replace('topic: retention', 'topic: retention\ntopic: cookies'));
+    assert.match(problems[0]?.message ?? '', /^Front matter is not valid YAML \(Map keys must be unique\)/);
+    assert.equal(problems[0]?.range.start.line, 4);
+  });
+
   it('shows its problem in the template itself, as the editor asks for it', () => {
     for (const text of [BOMB, DEEP]) {
       const diagnostics = provideTemplateDiagnostics('file:///ws/.policywright/clauses/bad.md', text);

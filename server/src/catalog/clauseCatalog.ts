@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../model/positions';
 import { allTopics } from './sectionTopics';
 import { keyText, leadingTitle, templateValues } from './templateParts';
-import { unreadableValue } from '../model/frontMatter';
+import { firstRepeatedKey, unreadableValue } from '../model/yamlValues';
 import { parseSnippet, plainText, replaceDefaults, toSnippetString, escapeSnippetText, type SnippetNode } from './snippetSyntax';
 
 /**
@@ -118,10 +118,11 @@ function parseTemplate(source: ClauseSource): { clause?: Clause; problems: Templ
   const yamlStart = open[0].length;
   const yamlEnd = yamlStart + close.index;
   const counter = new LineCounter();
-  const doc = parseDocument(text.slice(yamlStart, yamlEnd), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    problem(yamlStart + e.pos[0], yamlStart + e.pos[1], `Front matter is not valid YAML (${e.message.split('\n')[0].replace(/\.$/, '')}), fix the YAML`);
+  const doc = parseDocument(text.slice(yamlStart, yamlEnd), { lineCounter: counter, uniqueKeys: false, prettyErrors: false });
+  const repeated = doc.errors.length === 0 ? firstRepeatedKey(doc) : undefined;
+  if (doc.errors.length > 0 || repeated) {
+    const [from, to, message] = repeated ? [...repeated, 'Map keys must be unique'] : [doc.errors[0].pos[0], doc.errors[0].pos[1], doc.errors[0].message];
+    problem(yamlStart + from, yamlStart + to, `Front matter is not valid YAML (${message.split('\n')[0].replace(/\.$/, '')}), fix the YAML`);
     return { problems };
   }
   if (!isMap(doc.contents)) {
@@ -135,7 +136,7 @@ function parseTemplate(source: ClauseSource): { clause?: Clause; problems: Templ
     return r ? [yamlStart + r[0], yamlStart + r[1]] : [0, index.lineEnd(0)];
   };
   const bad = (key: string, what: string, severity: 'error' | 'warning' = 'error') => problem(...keyRange(key), `Field \`${key}\` ${what}`, severity);
-  const raw = templateValues(doc, doc.contents.items, (pair, error) => problem(...keyRange(keyText(pair)), `Field “${keyText(pair)}” ${unreadableValue(error)}`));
+  const raw = templateValues(doc, doc.contents.items, KNOWN_KEYS, (pair, error) => problem(...keyRange(keyText(pair)), `Field “${keyText(pair)}” ${unreadableValue(error)}`));
   const afterFence = yamlEnd + close[0].length;
   const { title: heading, bodyStart, rawBody } = leadingTitle(text, afterFence);
 

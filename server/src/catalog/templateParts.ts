@@ -1,5 +1,5 @@
 import { isNode, isScalar, type Document, type Pair } from 'yaml';
-import { MAX_ALIASES } from '../model/frontMatter';
+import { aliasBomb, MAX_ALIASES } from '../model/yamlValues';
 import { parseSnippet, plainText } from './snippetSyntax';
 
 /** A template field's name as written; the key of a YAML pair. */
@@ -8,21 +8,29 @@ export function keyText(pair: Pair): string {
 }
 
 /**
- * The template's fields as plain values, each converted with the yaml package's alias guard. When
- * the whole map fails (an alias bomb), each field is converted alone, so the problem names the field
- * that holds the bomb and the others are still checked. No prototype: a field named `constructor`
- * or `__proto__` is a plain unknown field.
+ * The template's fields as plain values, converted with the yaml package's alias guard. When the
+ * whole map fails (an alias bomb), the field that expands most is named, and the clause fields are
+ * converted one by one so that the others are still checked. No prototype: a field named
+ * `constructor` or `__proto__` is a plain unknown field.
  */
-export function templateValues(doc: Document, pairs: readonly Pair[], onError: (pair: Pair, error: unknown) => void): Record<string, unknown> {
+export function templateValues(doc: Document, pairs: readonly Pair[], fields: ReadonlySet<string>, onError: (pair: Pair, error: unknown) => void): Record<string, unknown> {
   const raw = Object.create(null) as Record<string, unknown>;
   try {
     return Object.assign(raw, doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>);
   } catch {
-    // Named field by field below.
+    // Field by field below.
   }
+  const bomb = aliasBomb(doc, pairs, (p) => !fields.has(keyText(p)));
+  if (bomb) onError(bomb, new ReferenceError('Excessive alias count'));
   for (const pair of pairs) {
+    const key = keyText(pair);
+    // Other fields are only named (as unknown), never read.
+    if (!fields.has(key)) {
+      raw[key] = null;
+      continue;
+    }
     try {
-      raw[keyText(pair)] = isNode(pair.value) ? pair.value.toJS(doc, { maxAliasCount: MAX_ALIASES }) : (pair.value ?? null);
+      raw[key] = isNode(pair.value) ? pair.value.toJS(doc, { maxAliasCount: MAX_ALIASES }) : (pair.value ?? null);
     } catch (error) {
       onError(pair, error);
     }

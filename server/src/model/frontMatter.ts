@@ -1,4 +1,5 @@
-import { parseDocument, isMap, isNode, isScalar, visit, LineCounter, type Document, type Pair } from 'yaml';
+import { parseDocument, isMap, isNode, isScalar, LineCounter, type Pair } from 'yaml';
+import { aliasBomb, firstRepeatedKey, hasAliases, MAX_ALIASES, unreadableValue } from './yamlValues';
 import type { Root, Yaml } from 'mdast';
 
 /** Typed view of the keys a policy's YAML front matter may declare. */
@@ -41,17 +42,6 @@ export const EMPTY_FIELDS: PolicyFields = Object.freeze({ jurisdictions: Object.
 export const MAX_FRONT_MATTER = 65_536;
 /** The keys PolicyFields reads; no other value of the front matter is ever converted. */
 const POLICY_KEYS = new Set(['policy', 'company', 'jurisdictions', 'effective', 'contact', 'audience', 'sells-or-shares']);
-/** The yaml package's guard against alias bombs (`maxAliasCount`); it throws past this many expanded aliases. */
-export const MAX_ALIASES = 100;
-
-/** Why a YAML value could not be converted, for “Front matter “key” …” and “Field “key” …”. */
-export function unreadableValue(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return /excessive alias count/i.test(message)
-    ? 'repeats YAML aliases too often to be read (a resource exhaustion guard), write the values out instead of using “*” aliases'
-    : `could not be read (${firstLine(message)}), fix its value`;
-}
-
 export function readFrontMatter(root: Root, text: string): FrontMatter | undefined {
   const first = root.children[0];
   if (!first || first.type !== 'yaml') return undefined;
@@ -131,7 +121,9 @@ function readYaml(value: string, text: string, start: number, end: number, bodyS
     const converted = convert(pair);
     if (converted.ok) raw[key] = converted.value;
   }
-  reportAliasBombs(doc, pairs.filter((p) => !POLICY_KEYS.has(keyOf(p))), convert);
+  // A bomb in a key that is never converted cannot slow reading down, but it is named all the same.
+  const bomb = hasAliases(pairs) ? aliasBomb(doc, pairs, (p) => !POLICY_KEYS.has(keyOf(p))) : undefined;
+  if (bomb) unreadable(bomb, new ReferenceError('Excessive alias count'));
   const bad = (key: string, what: string) => {
     const [s, e] = keyRange(byKey.get(key));
     problems.push({ message: `Front matter \`${key}\` ${what}`, start: s, end: e });
@@ -188,48 +180,6 @@ function readablePart(value: string): number {
   // A line that starts with a space, a list dash, a comment or a closing bracket continues the entry above it.
   while (cut > 0 && /^(?:[\s#\]}-]|$)/.test(value.slice(cut + 1, cut + 2))) cut = value.lastIndexOf('\n', cut - 1);
   return Math.max(0, cut);
-}
-
-/** The range of the first key written twice in one mapping, anywhere in the block. */
-function firstRepeatedKey(doc: Document): [number, number] | undefined {
-  let found: [number, number] | undefined;
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        if (seen.has(pair.key.value)) {
-          const range = pair.key.range ?? [0, 0];
-          found = [range[0], range[1]];
-          return visit.BREAK;
-        }
-        seen.add(pair.key.value);
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
-/**
- * An alias bomb in a key Policywright does not read cannot slow it down, but it is reported: one
- * pass finds whether there are aliases at all, one conversion whether they expand too far, and only
- * then are the keys that hold aliases converted one by one to name the culprit.
- */
-function reportAliasBombs(doc: Document, pairs: readonly Pair[], convert: (pair: Pair) => { ok: boolean }): void {
-  const withAliases = pairs.filter((pair) => {
-    let alias = false;
-    if (isNode(pair.value)) visit(pair.value, { Alias: () => ((alias = true), visit.BREAK) });
-    return alias;
-  });
-  if (withAliases.length === 0) return;
-  try {
-    doc.toJS({ maxAliasCount: MAX_ALIASES });
-    return;
-  } catch {
-    // Named below.
-  }
-  for (const pair of withAliases) if (!convert(pair).ok) return;
 }
 
 function firstLine(s: string): string {
