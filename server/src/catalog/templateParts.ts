@@ -45,8 +45,9 @@ export function templateValues(doc: Document, pairs: readonly Pair[], fields: Re
 export function leadingTitle(text: string, afterFence: number): { title?: { text: string; start: number; end: number }; bodyStart: number; rawBody: string } {
   let bodyStart = afterFence + (/^\s*/.exec(text.slice(afterFence))?.[0].length ?? 0);
   const line = /^[^\r\n]*/.exec(text.slice(bodyStart))![0];
-  const m = /^#{1,2}[ \t]+(.*)$/.exec(line);
-  const heading = m ? plainText(parseSnippet(withoutClosingHashes(m[1])).nodes).trim() : '';
+  // The title starts at the first character after the spaces, so the two never compete for the same text.
+  const m = /^#{1,2}[ \t]+([^ \t\r\n].*)?$/.exec(line);
+  const heading = m ? plainText(parseSnippet(withoutClosingHashes(m[1] ?? '')).nodes).trim() : '';
   if (!m || heading === '') return { bodyStart, rawBody: text.slice(bodyStart).trimEnd() };
   const title = { text: heading, start: bodyStart, end: bodyStart + line.length };
   bodyStart += line.length;
