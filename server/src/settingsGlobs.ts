@@ -14,7 +14,7 @@ export function usableGlobs(globs: readonly string[]): { globs: string[]; proble
   for (const glob of globs) {
     const shown = `"${glob.length > 23 ? `${glob.slice(0, 23)}…` : glob}"${glob.length > 23 ? ` (${glob.length.toLocaleString('en')} characters)` : ''}`;
     if (glob.length > MAX_GLOB_LENGTH) {
-      problems.push(`\`files\` pattern ${shown} cannot be used: it is longer than the ${MAX_GLOB_LENGTH.toLocaleString('en')} characters a pattern may have; the other patterns still apply`);
+      problems.push(`\`files\` pattern ${shown} cannot be used: it is longer than the ${MAX_GLOB_LENGTH.toLocaleString('en')} characters a pattern may have, shorten it; the other patterns still apply`);
       continue;
     }
     try {

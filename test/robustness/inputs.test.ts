@@ -136,7 +136,7 @@ describe('policywright.files', () => {
     const { settings, problems } = normalizeSettings({ files: [long, '**/*terms*.md'] });
     assert.deepEqual(settings.files, ['**/*terms*.md']);
     assert.equal(problems.length, 1);
-    assert.match(problems[0], /^`files` pattern "\*\*\/a{20}…" \(70,007 characters\) cannot be used: it is longer than the 65,536 characters a pattern may have; the other patterns still apply$/);
+    assert.match(problems[0], /^`files` pattern "\*\*\/a{20}…" \(70,007 characters\) cannot be used: it is longer than the 65,536 characters a pattern may have, shorten it; the other patterns still apply$/);
     assert.ok(isPolicy('/ws/terms-of-service.md', { frontMatter: undefined }, settings.files));
   });
 
