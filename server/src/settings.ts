@@ -1,7 +1,8 @@
 import { RULES } from './rules/registry';
 import type { RuleSetting } from './rules/engine';
 import { DEFAULT_COMPLIANCE, DEFAULT_DRAFTING, SETTING_DEFAULTS, type ComplianceOptions, type DraftingOptions } from './facts/options';
-import { JURISDICTIONS } from './catalog/clauseCatalog';
+import { JURISDICTIONS, isJurisdictionCode } from './catalog/clauseCatalog';
+import { usableGlobs } from './settingsGlobs';
 
 /** Settings as the server and the command line use them, after validation. */
 export interface Settings {
@@ -45,8 +46,13 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
   const o = raw as Record<string, unknown>;
   let files = DEFAULT_FILES;
   if (o.files !== undefined) {
-    if (Array.isArray(o.files) && o.files.every((g) => typeof g === 'string' && g.trim() !== '')) files = Object.freeze([...(o.files as string[])]);
-    else problems.push('`files` must be a list of glob patterns such as "**/*privacy*.md"; using the defaults');
+    if (Array.isArray(o.files) && o.files.every((g) => typeof g === 'string' && g.trim() !== '')) {
+      const usable = usableGlobs(o.files as string[]);
+      problems.push(...usable.problems);
+      // An empty list is a choice (only `policy:` front matter marks a policy); a list of broken patterns is not.
+      if (usable.globs.length > 0 || usable.problems.length === 0) files = Object.freeze(usable.globs);
+      else problems.push('`files` has no pattern that can be used; using the defaults');
+    } else problems.push('`files` must be a list of glob patterns such as "**/*privacy*.md"; using the defaults');
   }
   const rules: Record<string, RuleSetting> = {};
   if (o.rules !== undefined) {
@@ -58,7 +64,8 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
           problems.push(`\`rules\` names an unknown rule "${id}"; known rules: ${RULES.map((r) => r.meta.id).join(', ')}`);
           continue;
         }
-        const severity = typeof value === 'string' ? SEVERITIES[value.toLowerCase()] : value === false ? 'off' : undefined;
+        // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+        const severity = typeof value === 'string' && Object.hasOwn(SEVERITIES, value.toLowerCase()) ? SEVERITIES[value.toLowerCase()] : value === false ? 'off' : undefined;
         if (severity === undefined) problems.push(`\`rules.${id}\` must be one of off, error, warning, information, hint (got ${JSON.stringify(value)})`);
         else rules[id] = severity;
       }
@@ -102,6 +109,6 @@ function readCompliance(raw: unknown, problems: string[]): ComplianceOptions {
     return DEFAULT_COMPLIANCE;
   }
   const codes = list.map((j: string) => j.trim().toLowerCase());
-  for (const c of codes) if (!(c in JURISDICTIONS)) problems.push(`\`compliance.jurisdictions\` names an unknown jurisdiction "${c}"; known codes: ${Object.keys(JURISDICTIONS).join(', ')}`);
-  return Object.freeze({ jurisdictions: Object.freeze(codes.filter((c) => c in JURISDICTIONS)) });
+  for (const c of codes) if (!isJurisdictionCode(c)) problems.push(`\`compliance.jurisdictions\` names an unknown jurisdiction "${c}"; known codes: ${Object.keys(JURISDICTIONS).join(', ')}`);
+  return Object.freeze({ jurisdictions: Object.freeze(codes.filter(isJurisdictionCode)) });
 }

@@ -19,7 +19,7 @@ import { provideHover } from './features/hover';
 import { provideCodeActions } from './features/codeActions';
 import { fileURLToPath } from 'node:url';
 import { CLAUSE_TRIGGER_CHARACTERS, provideCompletionItems, resolveCompletionItem } from './features/completion';
-import { isClauseTemplate, provideTemplateDiagnostics } from './features/templateDiagnostics';
+import { isClauseTemplate, provideLibraryDiagnostics, provideTemplateDiagnostics } from './features/templateDiagnostics';
 import { listClauses, LIST_CLAUSES_METHOD } from './catalog/clauseLibrary';
 import { provideDefinition } from './features/definition';
 import { provideReferences } from './features/references';
@@ -109,13 +109,15 @@ export function startServer(connection: Connection, options: { readonly typing?:
     if (isClauseTemplate(uri)) return { kind: 'full', items: await templateDiagnostics(uri) };
     try {
       const document = documents.get(uri);
-      const resultId = document ? diagnostics.resultId(uri, document.version, settings.generation) : undefined;
+      const lib = await library.current;
+      // The library generation is part of the id: a template fixed or broken changes what a policy is told.
+      const resultId = document ? diagnostics.resultId(uri, document.version, `${settings.generation}.${library.generation}`) : undefined;
       if (resultId !== undefined && params.previousResultId === resultId) return { kind: 'unchanged', resultId };
       let held = 0;
       const items = await withAnalysis(uri, token, [], (a) => {
         const quiet = diagnostics.shown(a);
         held = quiet.held;
-        return toDiagnostics(a.doc, quiet.shown);
+        return [...toDiagnostics(a.doc, quiet.shown), ...provideLibraryDiagnostics(a.doc, lib)];
       });
       return { kind: 'full', resultId: held > 0 && resultId !== undefined ? diagnostics.heldResultId(resultId) : resultId, items };
     } catch (error) {
@@ -129,9 +131,10 @@ export function startServer(connection: Connection, options: { readonly typing?:
   // Clients without pull diagnostics (Neovim 0.7, older editors) get them pushed, tagged with the version.
   const push = async (document: TextDocument) => {
     try {
+      const lib = await library.current;
       const items = isClauseTemplate(document.uri)
         ? await templateDiagnostics(document.uri)
-        : await withAnalysis(document.uri, undefined, [], (a) => toDiagnostics(a.doc, diagnostics.shown(a).shown));
+        : await withAnalysis(document.uri, undefined, [], (a) => [...toDiagnostics(a.doc, diagnostics.shown(a).shown), ...provideLibraryDiagnostics(a.doc, lib)]);
       if (documents.get(document.uri)?.version !== document.version) return;
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: items });
     } catch (error) {

@@ -1,7 +1,9 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../model/positions';
 import { allTopics } from './sectionTopics';
+import { keyText, leadingTitle, templateValues } from './templateParts';
+import { firstRepeatedKey, unreadableValue } from '../model/yamlValues';
 import { parseSnippet, plainText, replaceDefaults, toSnippetString, escapeSnippetText, type SnippetNode } from './snippetSyntax';
 
 /**
@@ -50,7 +52,8 @@ export interface ClauseCatalog {
 }
 
 /** The jurisdiction codes a policy's `jurisdictions:` and a clause's `jurisdictions:` use. */
-export const JURISDICTIONS: Readonly<Record<string, { readonly name: string; readonly laws: string }>> = Object.freeze({
+// Without a prototype: `constructor in JURISDICTIONS` and `JURISDICTIONS.__proto__` are nothing, for every lookup of a user's code.
+export const JURISDICTIONS: Readonly<Record<string, { readonly name: string; readonly laws: string }>> = Object.freeze(Object.assign(Object.create(null) as Record<string, { readonly name: string; readonly laws: string }>, {
   eu: { name: 'European Union (and EEA)', laws: 'GDPR (Regulation (EU) 2016/679) and the ePrivacy Directive 2002/58/EC as implemented in each Member State' },
   uk: { name: 'United Kingdom', laws: 'UK GDPR and the Data Protection Act 2018, as amended by the Data (Use and Access) Act 2025, and PECR 2003' },
   us: { name: 'United States (federal)', laws: 'COPPA (15 U.S.C. §§6501–6506, 16 CFR Part 312) for children under 13, and other federal law; implied by any `us-` code' },
@@ -62,7 +65,12 @@ export const JURISDICTIONS: Readonly<Record<string, { readonly name: string; rea
   ca: { name: 'Canada (federal)', laws: 'PIPEDA (S.C. 2000, c. 5), Schedule 1' },
   'ca-qc': { name: 'Québec', laws: 'Law 25: Act respecting the protection of personal information in the private sector (CQLR c P-39.1)' },
   br: { name: 'Brazil', laws: 'LGPD (Lei 13.709/2018)' },
-});
+}));
+
+/** Whether a code a user wrote (setting, option, front matter, template) is one of JURISDICTIONS. */
+export function isJurisdictionCode(code: string): boolean {
+  return Object.hasOwn(JURISDICTIONS, code);
+}
 
 /**
  * Placeholder defaults that stand for a front-matter value: a clause writes `${1:Example Ltd}` and
@@ -84,6 +92,17 @@ const KNOWN_KEYS = new Set<string>([...REQUIRED, 'variant']);
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseClauseTemplate(source: ClauseSource): { clause?: Clause; problems: TemplateProblem[] } {
+  try {
+    return parseTemplate(source);
+  } catch (error) {
+    // Whatever one template makes a parser do, it is that template's problem: the library loads without it.
+    const why = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { problems: [{ file: source.file, range, severity: 'error', message: `Template could not be read (${why}), check the file or simplify it` }] };
+  }
+}
+
+function parseTemplate(source: ClauseSource): { clause?: Clause; problems: TemplateProblem[] } {
   const { file, text } = source;
   const index = new LineIndex(text);
   const problems: TemplateProblem[] = [];
@@ -99,10 +118,11 @@ export function parseClauseTemplate(source: ClauseSource): { clause?: Clause; pr
   const yamlStart = open[0].length;
   const yamlEnd = yamlStart + close.index;
   const counter = new LineCounter();
-  const doc = parseDocument(text.slice(yamlStart, yamlEnd), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    problem(yamlStart + e.pos[0], yamlStart + e.pos[1], `Front matter is not valid YAML (${e.message.split('\n')[0].replace(/\.$/, '')}), fix the YAML`);
+  const doc = parseDocument(text.slice(yamlStart, yamlEnd), { lineCounter: counter, uniqueKeys: false, prettyErrors: false });
+  const repeated = doc.errors.length === 0 ? firstRepeatedKey(doc) : undefined;
+  if (doc.errors.length > 0 || repeated) {
+    const [from, to, message] = repeated ? [...repeated, 'Map keys must be unique'] : [doc.errors[0].pos[0], doc.errors[0].pos[1], doc.errors[0].message];
+    problem(yamlStart + from, yamlStart + to, `Front matter is not valid YAML (${message.split('\n')[0].replace(/\.$/, '')}), fix the YAML`);
     return { problems };
   }
   if (!isMap(doc.contents)) {
@@ -110,15 +130,17 @@ export function parseClauseTemplate(source: ClauseSource): { clause?: Clause; pr
     return { problems };
   }
   const pairs = new Map<string, Pair>();
-  for (const pair of doc.contents.items) pairs.set(String(isScalar(pair.key) ? pair.key.value : pair.key), pair);
+  for (const pair of doc.contents.items) pairs.set(keyText(pair), pair);
   const keyRange = (key: string): [number, number] => {
     const r = (pairs.get(key)?.key as { range?: [number, number] } | undefined)?.range;
     return r ? [yamlStart + r[0], yamlStart + r[1]] : [0, index.lineEnd(0)];
   };
   const bad = (key: string, what: string, severity: 'error' | 'warning' = 'error') => problem(...keyRange(key), `Field \`${key}\` ${what}`, severity);
-  const raw = doc.toJS() as Record<string, unknown>;
+  const raw = templateValues(doc, doc.contents.items, KNOWN_KEYS, (pair, error) => problem(...keyRange(keyText(pair)), `Field “${keyText(pair)}” ${unreadableValue(error)}`));
+  const afterFence = yamlEnd + close[0].length;
+  const { title: heading, bodyStart, rawBody } = leadingTitle(text, afterFence);
 
-  for (const key of REQUIRED) if (!(key in raw)) problem(0, index.lineEnd(0), `Field \`${key}\` is missing, add it to the front matter`);
+  for (const key of REQUIRED) if (!(key in raw) && !(key === 'title' && heading)) problem(0, index.lineEnd(0), `Field \`${key}\` is missing, add it to the front matter`);
   // An unknown field is a typo at worst: the clause still loads.
   for (const key of Object.keys(raw)) if (!KNOWN_KEYS.has(key)) bad(key, `is not a clause field, remove it or use one of ${[...KNOWN_KEYS].map((k) => `\`${k}\``).join(', ')}`, 'warning');
 
@@ -137,7 +159,11 @@ export function parseClauseTemplate(source: ClauseSource): { clause?: Clause; pr
   };
   const id = text1('id');
   if (id !== undefined && !ID.test(id)) bad('id', `\`${id}\` must be lowercase words joined by hyphens, such as \`cookies-eu-consent\``);
-  const title = text1('title');
+  const titleField = text1('title');
+  const title = heading?.text ?? titleField;
+  if (heading && titleField !== undefined && titleField.toLowerCase() !== heading.text.toLowerCase()) {
+    problem(heading.start, heading.end, `The heading “${heading.text}” is the clause title, but the field “title” says “${titleField}”, make them agree or remove the field`, 'warning');
+  }
   const topic = text1('topic');
   const topics = allTopics().map((t) => t.id);
   if (topic !== undefined && !topics.includes(topic)) bad('topic', `\`${topic}\` is not a section topic, use one of ${topics.map((t) => `\`${t}\``).join(', ')}`);
@@ -148,13 +174,10 @@ export function parseClauseTemplate(source: ClauseSource): { clause?: Clause; pr
   const jurisdictions = list('jurisdictions');
   if (jurisdictions?.length === 0) bad('jurisdictions', 'is empty, list the codes the clause serves or write `[all]`');
   for (const code of jurisdictions ?? []) {
-    if (code !== 'all' && !(code in JURISDICTIONS)) bad('jurisdictions', `has the unknown code \`${code}\`, use \`all\` or one of ${Object.keys(JURISDICTIONS).map((c) => `\`${c}\``).join(', ')}`);
+    if (code !== 'all' && !isJurisdictionCode(code)) bad('jurisdictions', `has the unknown code \`${code}\`, use \`all\` or one of ${Object.keys(JURISDICTIONS).map((c) => `\`${c}\``).join(', ')}`);
   }
   const sources = list('sources');
 
-  const afterFence = yamlEnd + close[0].length;
-  const bodyStart = afterFence + (/^\s*/.exec(text.slice(afterFence))?.[0].length ?? 0);
-  const rawBody = text.slice(bodyStart).trimEnd();
   if (rawBody === '') problem(afterFence - close[0].length, afterFence, 'Template has no clause text, write the clause below the closing `---`');
   const parsed = parseSnippet(rawBody);
   for (const e of parsed.errors) problem(bodyStart + e.offset, bodyStart + e.offset + e.length, e.message);

@@ -22,9 +22,29 @@ export interface ParsedSnippet {
   readonly errors: readonly SnippetError[];
 }
 
+/** How deep placeholders may nest: a clause needs two or three levels; recursion past this could exhaust the stack. */
+export const MAX_NESTING = 16;
+
 export function parseSnippet(body: string): ParsedSnippet {
   const errors: SnippetError[] = [];
   let pos = 0;
+  let depth = 0;
+
+  /** From just after `${N:`, past the `}` that closes it, counting what opens and closes inside, without recursion. */
+  const skipPlaceholder = () => {
+    let open = 1;
+    while (pos < body.length && open > 0) {
+      if (body[pos] === '\\') {
+        pos += 2;
+      } else if (body[pos] === '$' && body[pos + 1] === '{') {
+        open++;
+        pos += 2;
+      } else {
+        if (body[pos] === '}') open--;
+        pos++;
+      }
+    }
+  };
 
   const readDigits = (): string => {
     const start = pos;
@@ -97,7 +117,14 @@ export function parseSnippet(body: string): ParsedSnippet {
     }
     if (sep === ':') {
       pos++;
+      if (depth >= MAX_NESTING) {
+        errors.push({ offset: start, length: Math.min(body.length - start, 2 + digits.length), message: `Tab stops nested more than ${MAX_NESTING} deep, a placeholder may hold at most ${MAX_NESTING} levels of other placeholders` });
+        skipPlaceholder();
+        return { kind: 'text', value: body.slice(start, pos) };
+      }
+      depth++;
       const children = sequence(true);
+      depth--;
       if (body[pos] !== '}') {
         errors.push({ offset: start, length: Math.min(body.length - start, 12), message: `Tab stop \`\${${index}:\` is never closed, add the missing \`}\`` });
       } else pos++;

@@ -6,7 +6,7 @@ import { builtInLibrary } from '../catalog/clauseLibrary';
 import { analyse } from '../analysis';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings';
 import { isPolicy } from '../policyFiles';
-import { collectFiles, readText } from './files';
+import { collectFiles, readText, READ_LIMIT_FACTOR } from './files';
 import { toSarif } from './sarif';
 import type { FileReport } from './report';
 
@@ -32,6 +32,10 @@ Options:
   --jurisdictions LIST  jurisdictions for policies whose front matter declares none, e.g. eu,uk,us-ca
                       (default: the config's compliance.jurisdictions, else inferred from each text)
   -h, --help          show this help
+
+Only regular files are read, each once, up to ten times maxFileSize (20 MB by default). Paths skipped while
+searching a folder (links to folders, pipes and devices, a file already checked) are named on standard
+error and do not change the exit code.
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or a file or config that could not be read.`;
 
@@ -79,14 +83,15 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   for (const p of configProblems) io.err(`policywright: ${p}\n`);
   if (configProblems.length > 0) usageProblem = true;
 
-  const { files, problems } = collectFiles(paths, io.cwd);
+  const { files, problems, skipped } = collectFiles(paths, io.cwd);
   for (const p of problems) io.err(`policywright: ${p.path}: ${p.message}\n`);
+  for (const s of skipped) io.err(`policywright: ${s.path}: ${s.message}\n`);
   if (problems.length > 0) usageProblem = true;
 
   const reports: FileReport[] = [];
   let checked = 0;
   for (const file of files) {
-    const read = readText(resolve(io.cwd, file.path));
+    const read = readText(resolve(io.cwd, file.path), READ_LIMIT_FACTOR * settings.maxFileSize);
     if (!read.ok) {
       if (file.explicit || /\.(md|markdown)$/i.test(file.path)) {
         io.err(`policywright: ${file.path}: ${read.message}\n`);

@@ -12,11 +12,11 @@ export function clauseHoverMarkdown(section: Pick<Section, 'title'>, doc: Pick<P
   // Of several variants, the one that serves the policy's jurisdictions explains it best.
   const specific = matches.find((c) => declared.length > 0 && !c.jurisdictions.includes('all') && servesAny(c, declared));
   const best = specific ?? matches.find((c) => c.jurisdictions.includes('all')) ?? matches[0];
-  const lines = [`**${escapeMarkdown(best.title)}**${best.variant ? ` (${escapeMarkdown(best.variant)})` : ''}: clause \`${best.id}\`${best.origin === 'workspace' ? " from your firm's library" : ''}`, '', escapeMarkdown(best.description)];
+  const lines = [`**${escapeMarkdown(best.title)}**${best.variant ? ` (${escapeMarkdown(best.variant)})` : ''}: clause ${codeSpan(best.id)}${best.origin === 'workspace' ? " from your firm's library" : ''}`, '', escapeMarkdown(best.description)];
   lines.push('', `*Serves:* ${jurisdictionNames(best)}`);
   if (best.sources.length > 0) lines.push('', '*Sources:*', '', ...best.sources.map((s) => `- ${escapeMarkdown(s)}`));
   const others = matches.filter((c) => c !== best);
-  if (others.length > 0) lines.push('', `*Other variants:* ${others.map((c) => `\`${c.prefix}\` ${escapeMarkdown(snippetName(c))}`).join('; ')}`);
+  if (others.length > 0) lines.push('', `*Other variants:* ${others.map((c) => `${codeSpan(c.prefix)} ${escapeMarkdown(snippetName(c))}`).join('; ')}`);
   return lines.join('\n');
 }
 
@@ -44,6 +44,18 @@ export function jurisdictionNames(clause: Pick<Clause, 'jurisdictions'>): string
 /** Clause text comes from workspace files: shown as text, never as live Markdown or HTML. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Inline code that no backtick run inside `text` can close early: a firm's `prefix` is any text
+ * without spaces, and a link or HTML in it must stay text. Padded, as CommonMark strips one space
+ * each side, so text that starts or ends with a backtick stays inside.
+ */
+export function codeSpan(text: string): string {
+  const oneLine = text.replace(/[\r\n]+/g, ' ');
+  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return longest === 0 ? `${fence}${oneLine}${fence}` : `${fence} ${oneLine} ${fence}`;
 }
 
 /** A fenced block that no backtick run inside `text` can close early. */

@@ -111,7 +111,7 @@ export function frontMatterCompletions(doc: PolicyDocument, position: Position, 
     const iso = today.toISOString().slice(0, 10);
     return [{ label: iso, kind: CompletionItemKind.Value, detail: 'Today', textEdit: { range, newText: iso } }];
   }
-  const booleans = key && onKeyLine ? BOOLEAN_DOCS[key] : undefined;
+  const booleans = key && onKeyLine && Object.hasOwn(BOOLEAN_DOCS, key) ? BOOLEAN_DOCS[key] : undefined;
   if (booleans) {
     return Object.entries(booleans).map(([value, explanation]) => ({
       label: value,

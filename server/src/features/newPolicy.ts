@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { clauseText, JURISDICTIONS, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
+import { clauseText, isJurisdictionCode, JURISDICTIONS, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
 import { servesAny } from './clauseHover';
 import { formatDate } from '../facts/fills';
@@ -103,7 +103,7 @@ function check(a: NewPolicyAnswers): string[] {
   if (!Array.isArray(a.jurisdictions) || a.jurisdictions.length === 0) problems.push('No jurisdiction chosen, choose at least one');
   else {
     for (const j of a.jurisdictions) {
-      if (typeof j !== 'string' || !(j.trim().toLowerCase() in JURISDICTIONS)) problems.push(`Jurisdiction \`${String(j)}\` is unknown, use one of ${Object.keys(JURISDICTIONS).join(', ')}`);
+      if (typeof j !== 'string' || !isJurisdictionCode(j.trim().toLowerCase())) problems.push(`Jurisdiction \`${String(j)}\` is unknown, use one of ${Object.keys(JURISDICTIONS).join(', ')}`);
     }
   }
   if (typeof a.children !== 'boolean') problems.push('Children answer is missing, say whether the service is meant for children');

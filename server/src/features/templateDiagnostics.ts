@@ -2,6 +2,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { parseClauseTemplate } from '../catalog/clauseCatalog';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
+import type { PolicyDocument } from '../model/policyDocument';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The diagnostic code of every problem in a clause template. */
 export const TEMPLATE_DIAGNOSTIC_CODE = 'clause-template';
@@ -35,6 +38,24 @@ export function provideTemplateDiagnostics(uri: string, text: string, library?: 
     out.push({ range, severity: DiagnosticSeverity.Hint, code: TEMPLATE_DIAGNOSTIC_CODE, source: DIAGNOSTIC_SOURCE, message: `Clause \`${clause.id}\` replaces the built-in clause with the same id, rename \`id\` to offer both` });
   }
   return out;
+}
+
+/**
+ * For the policy being edited: one warning per firm template that is not offered (its first error,
+ * with a link to it), so a lawyer who misses a clause sees why without opening the template.
+ */
+export function provideLibraryDiagnostics(doc: Pick<PolicyDocument, 'lines'>, library: ClauseLibrary): Diagnostic[] {
+  const firstByFile = new Map<string, ClauseLibrary['problems'][number]>();
+  for (const p of library.problems) if (p.severity === 'error' && !firstByFile.has(p.file)) firstByFile.set(p.file, p);
+  const range = doc.lines.range(0, doc.lines.lineEnd(0));
+  return [...firstByFile.values()].map((p) => ({
+    range,
+    severity: DiagnosticSeverity.Warning,
+    code: TEMPLATE_DIAGNOSTIC_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: /\.md$/i.test(p.file) ? `Firm clause template “${basename(p.file)}” is not offered: ${p.message}; open the template to fix it` : `Firm clause library: ${p.message}`,
+    relatedInformation: [{ location: { uri: /^[a-z][a-z0-9+.-]+:/i.test(p.file) && !/^[a-z]:[\\/]/i.test(p.file) ? p.file : pathToFileURL(p.file).href, range: p.range }, message: p.message }],
+  }));
 }
 
 function samePath(file: string, uri: string): boolean {

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { MAX_FRONT_MATTER } from '../model/frontMatter';
 
 export const analysisLimited: Rule = {
   meta: {
@@ -7,7 +8,7 @@ export const analysisLimited: Rule = {
     defaultSeverity: 'information',
     tags: ['limits'],
     explanation:
-      'Policywright never skips text silently. A document above `policywright.maxFileSize` is read for its outline only, and a passage nested hundreds of levels deep, or made of thousands of brackets, is read as plain text so that the editor stays responsive.',
+      'Policywright never skips text silently. A document above `policywright.maxFileSize` is read for its outline only, and a passage nested hundreds of levels deep, or made of thousands of brackets, is read as plain text so that the editor stays responsive. Front matter is read for the policy keys up to 64 KiB; keys after that are named as not read.',
   },
   check(ctx) {
     const { doc } = ctx;
@@ -19,6 +20,16 @@ export const analysisLimited: Rule = {
         message: `The document has ${size} million characters, above the size limit, so only its headings were read: split it, or raise \`policywright.maxFileSize\` to check it in full`,
       });
       return;
+    }
+    const unread = doc.frontMatter?.unread;
+    if (unread) {
+      const line = doc.lines.lineAt(unread.start);
+      const example = unread.firstKey ? ` (such as “${unread.firstKey}”)` : '';
+      ctx.report({
+        start: unread.start,
+        end: Math.max(unread.start + 1, doc.lines.lineEnd(line)),
+        message: `Front matter has ${unread.length.toLocaleString('en')} characters, so only its first ${MAX_FRONT_MATTER.toLocaleString('en')} were read for the policy's settings: keys from line ${(line + 1).toLocaleString('en')} on${example} were not read, move “policy”, “company”, “jurisdictions” and the other policy keys to the top`,
+      });
     }
     for (const limit of doc.limits) {
       const from = doc.lines.lineAt(limit.start) + 1;

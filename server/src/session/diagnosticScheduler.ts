@@ -46,9 +46,9 @@ export class DiagnosticScheduler {
     this.#changes.delete(uri);
   }
 
-  /** Names one answer: the document's version and text, the settings generation and the day (dates age). */
-  resultId(uri: string, version: number, settingsGeneration: number, today = new Date()): string {
-    return `${version}.${this.#changes.get(uri) ?? 0}:${settingsGeneration}:${today.toISOString().slice(0, 10)}`;
+  /** Names one answer: the document's version and text, the generation of its inputs (settings, clause library) and the day (dates age). */
+  resultId(uri: string, version: number, inputsGeneration: number | string, today = new Date()): string {
+    return `${version}.${this.#changes.get(uri) ?? 0}:${inputsGeneration}:${today.toISOString().slice(0, 10)}`;
   }
 
   /** An answer with findings held back has its own id, so the pull after the pause gets them all. */

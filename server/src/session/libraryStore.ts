@@ -13,6 +13,7 @@ export class LibraryStore {
   #pending: Promise<ClauseLibrary> = Promise.resolve(builtInLibrary());
   #loaded: ClauseLibrary = builtInLibrary();
   #roots: readonly string[] = [];
+  #generation = 0;
 
   constructor(
     private readonly log: LibraryLog,
@@ -29,6 +30,11 @@ export class LibraryStore {
     return this.#loaded;
   }
 
+  /** Counts the libraries read: part of each diagnostics result id, since a template fixed or broken changes what a policy is told. */
+  get generation(): number {
+    return this.#generation;
+  }
+
   /** The workspace folders the library was last read from. */
   get roots(): readonly string[] {
     return this.#roots;
@@ -40,6 +46,7 @@ export class LibraryStore {
     this.#pending = this.load(roots).then(
       (library) => {
         this.#loaded = library;
+        this.#generation++;
         for (const p of library.problems) this.log.warn(`Clause template ${p.file}:${p.range.start.line + 1}: ${p.message}`);
         return library;
       },
