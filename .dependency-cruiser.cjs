@@ -8,7 +8,7 @@ const LAYERS = [
   ['facts', '^server/src/facts/'],
   ['rules', '^server/src/rules/'],
   // The analysis of one version and the settings it reads: above the rules, below the features.
-  ['analysis', '^server/src/(analysis|settings|policyFiles)\\.ts$'],
+  ['analysis', '^server/src/(analysis|settings|settingsGlobs|policyFiles)\\.ts$'],
   ['features', '^server/src/features/'],
 ];
 // Everything else in server/src is wiring (startServer, the session modules, the CLI), which may import any layer.
@@ -16,7 +16,7 @@ const LAYERS = [
 
 const upward = LAYERS.flatMap(([name, path], i) => {
   const above = LAYERS.slice(i + 1).map(([, p]) => p);
-  const wiring = '^server/src/(?!(model|catalog|facts|rules|features)/|(analysis|settings|policyFiles|protocol)\\.ts$)';
+  const wiring = '^server/src/(?!(model|catalog|facts|rules|features)/|(analysis|settings|settingsGlobs|policyFiles|protocol)\\.ts$)';
   return [
     {
       name: `${name}-imports-upward`,
