@@ -19,7 +19,9 @@ import type { Placed } from '../model/nodes';
 export function perObject<K extends object, T>(derive: (key: K) => T): (key: K) => T {
   const cache = new WeakMap<K, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    // One lookup for the usual hit; `has` only tells a stored undefined from a miss.
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as T;
     const value = derive(key);
     cache.set(key, value);
     return value;
@@ -33,7 +35,8 @@ export function perObject<K extends object, T>(derive: (key: K) => T): (key: K) 
 export function perString<T>(derive: (key: string) => T, limit: number): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as T;
     const value = derive(key);
     if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
     cache.set(key, value);
