@@ -25,10 +25,11 @@ export interface Judged {
 
 /** What a finding is about, so two findings of one rule on one line are told apart: the item, or the quoted text. */
 export function subjectOf(message: string): string {
-  const missing = /^Missing for [^:]+: (.+?) \((?:GDPR|UK GDPR|Cal|CCPA|CPRA|Va|Colo|Conn|Tex|PIPEDA|Law|LGPD|COPPA|Bus|16 CFR|\d)/.exec(message);
+  const missing = /^Missing for [^:]+: (.+?) \((?:[^()]|\([^()]*\))*\), add it/.exec(message);
   if (missing) return missing[1];
-  const quoted = /“([^”]{1,60})/.exec(message);
-  return quoted ? quoted[1] : '';
+  // Quoted text, in typographic quotes or (older messages) backticks.
+  const quoted = /“([^”]{1,60})|`([^`]{1,60})`/.exec(message);
+  return quoted ? (quoted[1] ?? quoted[2]) : '';
 }
 
 export const keyOf = (f: { file: string; line: number; rule: string; subject: string }): string => `${f.file}\t${f.line}\t${f.rule}\t${f.subject}`;
