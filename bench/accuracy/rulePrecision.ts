@@ -9,6 +9,7 @@ import { runRules } from '../../server/src/rules/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { useDraftingOptions } from '../../server/src/drafting/options';
 import { useComplianceOptions } from '../../server/src/compliance/options';
+import { RULES } from '../../server/src/rules/registry';
 import { clip, countWords, pct, type Row } from './tsv';
 
 export interface Judged {
@@ -34,15 +35,21 @@ export function subjectOf(message: string): string {
 
 export const keyOf = (f: { file: string; line: number; rule: string; subject: string }): string => `${f.file}\t${f.line}\t${f.rule}\t${f.subject}`;
 
-export function findingsOf(files: ReadonlyArray<{ rel: string; path: string }>, jurisdictions: (rel: string) => readonly string[], judgements: ReadonlyMap<string, boolean>, today: Date): Judged[] {
+/** `none`: no law is obvious, so the compliance rules are off (the setting cannot say "none": empty means infer). */
+export type Jurisdictions = readonly string[] | 'none';
+
+const COMPLIANCE_OFF = Object.freeze(Object.fromEntries(RULES.filter((r) => r.meta.tags.includes('compliance')).map((r) => [r.meta.id, 'off' as const])));
+
+export function findingsOf(files: ReadonlyArray<{ rel: string; path: string }>, jurisdictions: (rel: string) => Jurisdictions, judgements: ReadonlyMap<string, boolean>, today: Date): Judged[] {
   const out: Judged[] = [];
   for (const { rel, path } of files) {
     const text = readFileSync(path, 'utf8');
     const doc = buildPolicyDocument(path, 0, text, { structureOnly: text.length > DEFAULT_SETTINGS.maxFileSize });
     useDraftingOptions(doc, DEFAULT_SETTINGS.drafting);
-    useComplianceOptions(doc, { ...DEFAULT_SETTINGS.compliance, jurisdictions: jurisdictions(rel) });
+    const codes = jurisdictions(rel);
+    useComplianceOptions(doc, { ...DEFAULT_SETTINGS.compliance, jurisdictions: codes === 'none' ? [] : codes });
     const lines = text.split(/\r?\n/);
-    for (const f of runRules(doc, { rules: DEFAULT_SETTINGS.rules, today })) {
+    for (const f of runRules(doc, { rules: codes === 'none' ? { ...DEFAULT_SETTINGS.rules, ...COMPLIANCE_OFF } : DEFAULT_SETTINGS.rules, today })) {
       if (f.severity !== 'error' && f.severity !== 'warning') continue;
       const line = doc.lines.lineAt(f.start) + 1;
       const j = { file: rel, line, rule: f.ruleId, subject: subjectOf(f.message) };

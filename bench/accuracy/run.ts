@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { disclosureRecognition, printDev } from './disclosureRecognition';
-import { findingsOf, keyOf, printRun, readJudgements, type Judged } from './rulePrecision';
+import { findingsOf, keyOf, printRun, readJudgements, type Judged, type Jurisdictions } from './rulePrecision';
 import { countWords, readTsv } from './tsv';
 
 const ROOT = process.cwd();
@@ -57,7 +57,7 @@ if (existsSync(join(CORPUS, 'versions'))) {
 }
 const words = files.reduce((a, f) => a + countWords(readFileSync(f.path, 'utf8')), 0);
 const judgements = readJudgements(readTsv(join(HERE, 'judgements.tsv')));
-const table = new Map(readTsv(join(HERE, 'jurisdictions.tsv')).map((r) => [r.file, r.jurisdictions === '-' ? [] : r.jurisdictions.split(',').map((s) => s.trim())]));
+const table = new Map<string, Jurisdictions>(readTsv(join(HERE, 'jurisdictions.tsv')).map((r) => [r.file, r.jurisdictions === '-' ? 'none' : r.jurisdictions.split(',').map((s) => s.trim())]));
 for (const f of files) if (!table.has(f.rel)) summary.push(`accuracy: no row for ${f.rel} in bench/accuracy/jurisdictions.tsv: its second run infers from the text`);
 
 const runs: Array<{ name: string; findings: Judged[] }> = [

@@ -26,6 +26,8 @@ export interface Requirement {
   readonly inSection?: string;
   /** Applies only when the policy makes this other disclosure (e.g. it mentions consent). */
   readonly whenMentions?: string;
+  /** Does not apply when the policy makes this disclosure (it says it does not sell: no opt-out notice is owed). */
+  readonly unlessMentions?: string;
 }
 
 export interface Law {
@@ -43,7 +45,7 @@ const REPORTED_BY: Readonly<Record<string, string>> = Object.freeze({ 'effective
 
 export const LAWS: readonly Law[] = Object.freeze(
   data.laws.map((l) => {
-    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions: string } }> };
+    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions?: string; unless?: string } }> };
     return Object.freeze({
       id: raw.id,
       name: raw.name,
@@ -65,6 +67,7 @@ export const LAWS: readonly Law[] = Object.freeze(
             topic: i.topic,
             inSection: i.inSection,
             whenMentions: i.when?.mentions,
+            unlessMentions: i.when?.unless,
           }),
         ),
       ),
@@ -117,6 +120,7 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
     const items: ItemStatus[] = [];
     for (const requirement of law.items) {
       if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
+      if (requirement.unlessMentions && found.has(requirement.unlessMentions)) continue;
       const severity = (a.sellsOrShares && requirement.severityIfSells) || requirement.severity;
       const evidence = requirement.inSection ? evidenceIn(doc, sectionPassages(doc).get(requirement.disclosure) ?? [], requirement.inSection) : found.get(requirement.disclosure);
       items.push(Object.freeze({ law, requirement, evidence, severity: applies.declared ? severity : MILDER[severity] }));
