@@ -117,6 +117,11 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
     const applies = a.get(law.jurisdiction);
     if (!applies || !(law.jurisdiction in JURISDICTIONS)) continue;
     if (law.whenChildren && !a.children) continue;
+    // Its readers are sent to another page for this law: nothing is missing here (rules.ts says so once).
+    if (applies.elsewhere && !applies.declared) {
+      out.push(Object.freeze({ law, applies, items: Object.freeze([]) }));
+      continue;
+    }
     const items: ItemStatus[] = [];
     for (const requirement of law.items) {
       if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
