@@ -28,6 +28,8 @@ export interface Requirement {
   readonly whenMentions?: string;
   /** Does not apply when the policy makes this disclosure (it says it does not sell: no opt-out notice is owed). */
   readonly unlessMentions?: string;
+  /** With `unlessMentions`: the statement makes the item moot only when the policy does not also make this one (targeted advertising). */
+  readonly unlessAbsent?: string;
 }
 
 export interface Law {
@@ -45,7 +47,7 @@ const REPORTED_BY: Readonly<Record<string, string>> = Object.freeze({ 'effective
 
 export const LAWS: readonly Law[] = Object.freeze(
   data.laws.map((l) => {
-    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions?: string; unless?: string } }> };
+    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions?: string; unless?: string; unlessAbsent?: string } }> };
     return Object.freeze({
       id: raw.id,
       name: raw.name,
@@ -68,6 +70,7 @@ export const LAWS: readonly Law[] = Object.freeze(
             inSection: i.inSection,
             whenMentions: i.when?.mentions,
             unlessMentions: i.when?.unless,
+            unlessAbsent: i.when?.unlessAbsent,
           }),
         ),
       ),
@@ -125,7 +128,7 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
     const items: ItemStatus[] = [];
     for (const requirement of law.items) {
       if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
-      if (requirement.unlessMentions && found.has(requirement.unlessMentions)) continue;
+      if (requirement.unlessMentions && found.has(requirement.unlessMentions) && !(requirement.unlessAbsent && found.has(requirement.unlessAbsent))) continue;
       const severity = (a.sellsOrShares && requirement.severityIfSells) || requirement.severity;
       const evidence = requirement.inSection ? evidenceIn(doc, sectionPassages(doc).get(requirement.disclosure) ?? [], requirement.inSection) : found.get(requirement.disclosure);
       items.push(Object.freeze({ law, requirement, evidence, severity: applies.declared ? severity : MILDER[severity] }));
