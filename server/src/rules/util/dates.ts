@@ -13,7 +13,7 @@ const DATE =
   `|${MONTH}\\s+\\d{4})`; // December 2017
 const CUE =
   '(?:last\\s+(?:updated|modified|revised|reviewed|amended|changed|update|revision|modification)|status(?=\\s*:)|(?:date\\s+of\\s+)?(?:last\\s+)?(?:update|revision)\\s+date|effective(?:\\s+date)?|(?:updated|revised|amended)\\s+(?:on|as\\s+of)|(?:this\\s+)?(?:policy|notice|statement)\\s+(?:is|was|became)\\s+effective|in\\s+effect\\s+(?:from|since)|version\\s+date|dated)';
-const DATED = new RegExp(`\\b${CUE}\\b[^\\n.]{0,40}?(?:\\b(?:as\\s+of|from|on|since)\\b\\s*)?[:\\-–]?\\s*(?:the\\s+)?(${DATE})`, 'gi');
+const DATED = new RegExp(`\\b${CUE}\\b[^\\n.]{0,40}?(?:\\b(?:as\\s+of|from|on|since)\\b)?\\s{0,4}[:\\-–]?\\s{0,4}(?:the\\s+)?(${DATE})`, 'gi');
 
 const STANDALONE = new RegExp(`^[ \\t]*(${DATE})[ \\t]*$`, 'im');
 
