@@ -14,6 +14,11 @@ export interface Applies {
   /** Where it was declared or inferred from. */
   readonly start?: number;
   readonly end?: number;
+  /**
+   * Inferred only from sentences that send these readers to another page ("California residents: see our
+   * California notice"): the law applies, but its disclosures are made there. The first such sentence.
+   */
+  readonly elsewhere?: { readonly start: number; readonly end: number };
 }
 
 export interface Applicability {
@@ -38,7 +43,7 @@ export interface Applicability {
  */
 const CUES: ReadonlyArray<{ readonly code: string; readonly re: RegExp; readonly what: string }> = [
   { code: 'us-ca', re: /\bCalifornia (?:residents?|consumers?|law|Consumer Privacy Act|Privacy Rights Act|Online Privacy Protection Act|Civil Code|privacy rights)\b|\b(?:residents|consumers) (?:of|in) California\b|\bCCPA\b|\bCPRA\b|\bCal(?:ifornia|\.)\s+Civ(?:il|\.)\s+Code\b|\bCalOPPA\b|\bShine the Light\b/g, what: 'California law or California residents' },
-  { code: 'us-ca', re: /\b[A-Z][a-z]+,? CA 9[0-6]\d{3}\b/g, what: 'a California address' },
+  // No cue from a California postal address: a mailing address, the company's or a vendor's, says nothing about who reads the policy.
   { code: 'eu', re: /\b(?<!UK[ -])GDPR\b|\bGeneral Data Protection Regulation\b|\bRegulation \(EU\) 2016\/679\b|\b(?:individuals|residents|users|people) (?:in|of|from) the (?:EU|EEA|European Union|European Economic Area)\b|\bEU\/EEA\b|\b(?:EU|European) representative\b/g, what: 'EU law or people in the EU/EEA' },
   { code: 'uk', re: /\bUK GDPR\b|\bData Protection Act,? (?:of )?(?:1998|2018)\b|\bInformation Commissioner(?:'s|’s)? Office\b|\bICO\b|\bUnited Kingdom\b/g, what: 'UK law or the United Kingdom' },
   // A UK postcode after a town, or a London or +44 telephone number.
@@ -82,7 +87,9 @@ function decide(doc: PolicyDocument, options: ComplianceOptions): Applicability 
       for (const cue of CUES) {
         if (list.some((a) => a.code === cue.code)) continue;
         const hit = firstCue(doc, cue.re);
-        if (hit) list.push({ code: cue.code, declared: false, reason: `the text mentions ${hit.text.includes('`') ? hit.text : '`' + hit.text + '`'} (${cue.what}, line ${doc.lines.lineAt(hit.start) + 1})`, start: hit.start, end: hit.end });
+        if (!hit) continue;
+        const elsewhere = sentToAnotherPage(doc, cue.code);
+        list.push({ code: cue.code, declared: false, reason: `the text mentions ${hit.text.includes('`') ? hit.text : '`' + hit.text + '`'} (${cue.what}, line ${doc.lines.lineAt(hit.start) + 1})`, start: hit.start, end: hit.end, elsewhere });
       }
     }
   }
@@ -135,6 +142,32 @@ const blockFacts = perBlockText((block: Block) => {
   });
   return { words, common, directed };
 });
+
+// A sentence that sends its readers to another page: a link (or a web address) and a verb that points to it.
+const POINTS_AWAY = /\b(?:see|visit|refer to|read|review|consult|learn more|find (?:out )?more|more information|available (?:at|here|on))\b/i;
+const LINK = /\]\(|https?:\/\/|\bwww\./i;
+
+/**
+ * The first sentence sending the readers of `code` to another page, when every sentence that makes the law
+ * evident does so ("California residents: see our California notice"); otherwise undefined.
+ */
+function sentToAnotherPage(doc: PolicyDocument, code: string): { start: number; end: number } | undefined {
+  let first: { start: number; end: number } | undefined;
+  for (const cue of CUES) {
+    if (cue.code !== code) continue;
+    for (const block of doc.blocks) {
+      cue.re.lastIndex = 0;
+      for (let m = cue.re.exec(block.text); m; m = cue.re.exec(block.text)) {
+        const at = block.start + m.index;
+        const sentence = block.sentences.find((x) => x.start <= at && at < x.end) ?? { start: block.start, end: block.end };
+        const source = doc.text.slice(sentence.start, sentence.end);
+        if (!POINTS_AWAY.test(source) || !LINK.test(source)) return undefined;
+        if (!first || sentence.start < first.start) first = { start: sentence.start, end: sentence.end };
+      }
+    }
+  }
+  return first;
+}
 
 function firstCue(doc: PolicyDocument, re: RegExp): { start: number; end: number; text: string } | undefined {
   for (const block of doc.blocks) {

@@ -8,10 +8,12 @@ const DATE =
   `|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}` + // 14 December 2017
   `|\\d{4}-\\d{2}-\\d{2}` + // 2017-12-14
   `|\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}` + // 12/14/2017
+  `|\\d{1,2}-${MONTH}-\\d{4}` + // 16-OCT-2023
+  `|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2}(?![\\d/.-])` + // 06-03-26
   `|${MONTH}\\s+\\d{4})`; // December 2017
 const CUE =
-  '(?:last\\s+(?:updated|modified|revised|reviewed|amended|changed)|(?:date\\s+of\\s+)?(?:last\\s+)?(?:update|revision)\\s+date|effective(?:\\s+date)?|(?:updated|revised|amended)\\s+(?:on|as\\s+of)|(?:this\\s+)?(?:policy|notice|statement)\\s+(?:is|was|became)\\s+effective|in\\s+effect\\s+(?:from|since)|version\\s+date|dated)';
-const DATED = new RegExp(`\\b${CUE}\\b[^\\n.]{0,40}?(?:\\b(?:as\\s+of|from|on|since)\\b\\s*)?[:\\-–]?\\s*(?:the\\s+)?(${DATE})`, 'gi');
+  '(?:last\\s+(?:updated|modified|revised|reviewed|amended|changed|update|revision|modification)|status(?=\\s*:)|(?:date\\s+of\\s+)?(?:last\\s+)?(?:update|revision)\\s+date|effective(?:\\s+date)?|(?:updated|revised|amended)\\s+(?:on|as\\s+of)|(?:this\\s+)?(?:policy|notice|statement)\\s+(?:is|was|became)\\s+effective|in\\s+effect\\s+(?:from|since)|version\\s+date|dated)';
+const DATED = new RegExp(`\\b${CUE}\\b[^\\n.]{0,40}?(?:\\b(?:as\\s+of|from|on|since)\\b)?\\s{0,4}[:\\-–]?\\s{0,4}(?:the\\s+)?(${DATE})`, 'gi');
 
 const STANDALONE = new RegExp(`^[ \\t]*(${DATE})[ \\t]*$`, 'im');
 
@@ -66,7 +68,7 @@ function blockDates(text: string): PolicyDate[] {
 
 /** Parses the date forms policies use. Ambiguous day/month orders and month-only dates resolve to the latest reading. */
 export function parseDate(written: string): Date | undefined {
-  const s = written.trim().replace(/(\d)(st|nd|rd|th)\b/i, '$1').replace(/\bof\s+/i, '').replace(/,/g, ' ').replace(/\./g, (_m, i, str) => (/\d/.test(str[i - 1] ?? '') && /\d/.test(str[i + 1] ?? '') ? '/' : ' '));
+  const s = written.trim().replace(/(\d)-([A-Za-z])/g, '$1 $2').replace(/([A-Za-z.])-(\d)/g, '$1 $2').replace(/(\d)(st|nd|rd|th)\b/i, '$1').replace(/\bof\s+/i, '').replace(/,/g, ' ').replace(/\./g, (_m, i, str) => (/\d/.test(str[i - 1] ?? '') && /\d/.test(str[i + 1] ?? '') ? '/' : ' '));
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (m) return make(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
@@ -75,6 +77,14 @@ export function parseDate(written: string): Date | undefined {
     const b = +m[2];
     const us = make(+m[3], a, b);
     const eu = make(+m[3], b, a);
+    if (us && eu) return us > eu ? us : eu;
+    return us ?? eu;
+  }
+  // Two-digit years (06-03-26) are this century; day and month resolve to the latest reading, as above.
+  m = /^(\d{1,2})[-/](\d{1,2})[-/](\d{2})$/.exec(s);
+  if (m) {
+    const us = make(2000 + +m[3], +m[1], +m[2]);
+    const eu = make(2000 + +m[3], +m[2], +m[1]);
     if (us && eu) return us > eu ? us : eu;
     return us ?? eu;
   }

@@ -27,6 +27,10 @@ export interface Requirement {
   readonly inSection?: string;
   /** Applies only when the policy makes this other disclosure (e.g. it mentions consent). */
   readonly whenMentions?: string;
+  /** Does not apply when the policy makes this disclosure (it says it does not sell: no opt-out notice is owed). */
+  readonly unlessMentions?: string;
+  /** With `unlessMentions`: the statement makes the item moot only when the policy does not also make this one (targeted advertising). */
+  readonly unlessAbsent?: string;
 }
 
 export interface Law {
@@ -44,7 +48,7 @@ const REPORTED_BY: Readonly<Record<string, string>> = Object.freeze({ 'effective
 
 export const LAWS: readonly Law[] = Object.freeze(
   data.laws.map((l) => {
-    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions: string } }> };
+    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions?: string; unless?: string; unlessAbsent?: string } }> };
     return Object.freeze({
       id: raw.id,
       name: raw.name,
@@ -66,6 +70,8 @@ export const LAWS: readonly Law[] = Object.freeze(
             topic: i.topic,
             inSection: i.inSection,
             whenMentions: i.when?.mentions,
+            unlessMentions: i.when?.unless,
+            unlessAbsent: i.when?.unlessAbsent,
           }),
         ),
       ),
@@ -111,9 +117,15 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
     const applies = a.get(law.jurisdiction);
     if (!applies || !(law.jurisdiction in JURISDICTIONS)) continue;
     if (law.whenChildren && !a.children) continue;
+    // Its readers are sent to another page for this law: nothing is missing here (rules.ts says so once).
+    if (applies.elsewhere && !applies.declared) {
+      out.push(Object.freeze({ law, applies, items: Object.freeze([]) }));
+      continue;
+    }
     const items: ItemStatus[] = [];
     for (const requirement of law.items) {
       if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
+      if (requirement.unlessMentions && found.has(requirement.unlessMentions) && !(requirement.unlessAbsent && found.has(requirement.unlessAbsent))) continue;
       const severity = (a.sellsOrShares && requirement.severityIfSells) || requirement.severity;
       const evidence = requirement.inSection ? evidenceIn(doc, sectionPassages(doc).get(requirement.disclosure) ?? [], requirement.inSection) : found.get(requirement.disclosure);
       items.push(Object.freeze({ law, requirement, evidence, severity: applies.declared ? severity : MILDER[severity] }));

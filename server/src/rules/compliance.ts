@@ -26,6 +26,20 @@ function missingDisclosureRule(ruleId: string): Rule {
         const note = inferred
           ? `*Why this law applies:* ${status.applies.reason}. This was inferred from the text: declare the policy's jurisdictions in its front matter, e.g. \`jurisdictions: [${status.law.jurisdiction}]\`, or set \`policywright.compliance.jurisdictions\`.`
           : `*Why this law applies:* ${JURISDICTIONS[status.law.jurisdiction]?.name ?? status.law.jurisdiction} is ${status.applies.reason}.`;
+        // Readers sent to another page: one note, from the first law of the jurisdiction, instead of a list of gaps.
+        if (status.applies.elsewhere && !status.applies.declared) {
+          if (LAWS.find((l) => l.jurisdiction === status.law.jurisdiction) !== status.law) continue;
+          const at = status.applies.elsewhere;
+          const place = JURISDICTIONS[status.law.jurisdiction]?.name ?? status.law.jurisdiction;
+          ctx.report({
+            start: at.start,
+            end: at.end,
+            severity: 'information',
+            message: `Readers in ${place} are sent to another page here, so what ${status.law.name} requires is not checked in this document: declare “jurisdictions: [${status.law.jurisdiction}]” in the front matter to check it here`,
+            hoverNote: note,
+          });
+          continue;
+        }
         for (const item of status.items) {
           if (item.evidence || item.requirement.ruleId !== ruleId) continue;
           const place = ctx.facts.placement(item.requirement, ctx.today);

@@ -4,7 +4,8 @@ import { blockMatches, quote } from './util/matches';
 
 const REPEATED = /\b([A-Za-z]+)\s+\1\b/gi;
 // Repetitions the language allows: English "that that", "had had"; German and Dutch "die die", "der der", "dat dat".
-const ALLOWED = new Set(['that', 'had', 'bye', 'no', 'very', 'so', 'ha', 'bora', 'die', 'der', 'das', 'dass', 'den', 'dem', 'des', 'sie', 'dat', 'de']);
+// Pairs that are grammatical: English ("that that"), German and Dutch articles, French reflexive pronouns ("nous nous engageons").
+const ALLOWED = new Set(['that', 'had', 'bye', 'no', 'very', 'so', 'ha', 'bora', 'die', 'der', 'das', 'dass', 'den', 'dem', 'des', 'sie', 'dat', 'de', 'nous', 'vous']);
 // Two function words that never stand together: the trace of an edit that kept both versions ("the or").
 const COLLIDING = /\b(?:the\s+(?:the|a|an|or|and|of|to|our|your)|an?\s+(?:the|a|an|or|and))\b/gi;
 
@@ -23,7 +24,8 @@ export const doubledWord: Rule = perBlockRule(
       if (ALLOWED.has(word.toLowerCase())) continue;
       // "…remove it⏎It's your right": a new line that starts with a capital is a new sentence, not a slip.
       const second = m.match[0].slice(m.match[0].length - word.length);
-      if (/[\r\n]/.test(m.match[0]) && second[0] !== word[0] && /[A-Z]/.test(second[0])) continue;
+      // A capital after a line break or after blanked markup (a table cell's <br>, a link) starts something new.
+      if ((/[\r\n]/.test(m.match[0]) || m.match[0].length - 2 * word.length > 1) && second[0] !== word[0] && /[A-Z]/.test(second[0])) continue;
       seen.add(m.start);
       const secondStart = m.end - word.length;
       report({
@@ -35,6 +37,9 @@ export const doubledWord: Rule = perBlockRule(
     }
     for (const m of blockMatches(block, COLLIDING)) {
       if (seen.has(m.start)) continue;
+      // "the Your Choices section": a capital after a lower-case article starts a title or a name.
+      const [first, next] = m.match[0].split(/\s+/);
+      if (/^[a-z]/.test(first) && /^[A-Z]/.test(next)) continue;
       // "Schedule A or B": a capital A or An counts only where a sentence starts.
       if (/^A/.test(m.match[0]) && !/(^|[.!?:]["”’)]?)\s*$/.test(m.block.text.slice(0, m.start - m.block.start))) continue;
       report({ start: m.start, end: m.end, message: `Garbled phrase ${quote(m.match[0])}, one of these words is left over from an edit: keep the one the sentence needs` });
