@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPolicyDocument } from '../../server/src/model/policyDocument';
-import { disclosuresOf } from '../../server/src/compliance/disclosures';
+import { disclosuresOf } from '../../server/src/facts/disclosures';
 import { clip, f1, pct, readTsv } from './tsv';
 
 interface Labels {

@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs';
 import { buildPolicyDocument } from '../../server/src/model/policyDocument';
 import { runRules } from '../../server/src/rules/engine';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { useDraftingOptions } from '../../server/src/drafting/options';
-import { useComplianceOptions } from '../../server/src/compliance/options';
+import { builtInLibrary } from '../../server/src/catalog/clauseLibrary';
 import { RULES } from '../../server/src/rules/registry';
 import { clip, countWords, pct, type Row } from './tsv';
 
@@ -45,11 +44,11 @@ export function findingsOf(files: ReadonlyArray<{ rel: string; path: string }>, 
   for (const { rel, path } of files) {
     const text = readFileSync(path, 'utf8');
     const doc = buildPolicyDocument(path, 0, text, { structureOnly: text.length > DEFAULT_SETTINGS.maxFileSize });
-    useDraftingOptions(doc, DEFAULT_SETTINGS.drafting);
     const codes = jurisdictions(rel);
-    useComplianceOptions(doc, { ...DEFAULT_SETTINGS.compliance, jurisdictions: codes === 'none' ? [] : codes });
+    // The options the command line gives the rules, with this run's jurisdictions.
+    const options = { drafting: DEFAULT_SETTINGS.drafting, compliance: { ...DEFAULT_SETTINGS.compliance, jurisdictions: codes === 'none' ? [] : codes }, library: builtInLibrary() };
     const lines = text.split(/\r?\n/);
-    for (const f of runRules(doc, { rules: codes === 'none' ? { ...DEFAULT_SETTINGS.rules, ...COMPLIANCE_OFF } : DEFAULT_SETTINGS.rules, today })) {
+    for (const f of runRules(doc, { rules: codes === 'none' ? { ...DEFAULT_SETTINGS.rules, ...COMPLIANCE_OFF } : DEFAULT_SETTINGS.rules, today, options })) {
       if (f.severity !== 'error' && f.severity !== 'warning') continue;
       const line = doc.lines.lineAt(f.start) + 1;
       const j = { file: rel, line, rule: f.ruleId, subject: subjectOf(f.message) };

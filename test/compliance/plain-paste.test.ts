@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDoc } from '../support/doc';
 import { runRules } from '../../server/src/rules/engine';
-import { useComplianceOptions } from '../../server/src/compliance/options';
+import { DEFAULT_DRAFTING } from '../../server/src/facts/options';
+import { builtInLibrary } from '../../server/src/catalog/clauseLibrary';
 
 // The complete fixture policy as a lawyer would paste it from a word processor: no front matter, no Markdown
 // (headings are plain lines, bullets are "•", links are "text (address)"), and a contents list of the kind a word
@@ -39,8 +40,8 @@ describe('the complete policy pasted as plain text, with a word-processor conten
   for (const jurisdictions of [[], ['eu', 'uk', 'us-ca']]) {
     it(`raises no errors and no warnings (${jurisdictions.length ? `jurisdictions ${jurisdictions.join(', ')}` : 'jurisdictions inferred from the text'})`, () => {
       const doc = makeDoc(text, 'file:///paste/privacy-policy.txt');
-      useComplianceOptions(doc, { jurisdictions });
-      const serious = runRules(doc, { today: TODAY }).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      const options = { drafting: DEFAULT_DRAFTING, compliance: { jurisdictions }, library: builtInLibrary() };
+      const serious = runRules(doc, { today: TODAY, options }).filter((f) => f.severity === 'error' || f.severity === 'warning');
       assert.deepEqual(serious.map((f) => `${doc.lines.lineAt(f.start) + 1} ${f.ruleId}: ${f.message}`), []);
     });
   }
