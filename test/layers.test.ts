@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 // The layer check (.dependency-cruiser.cjs) runs here, so an import that points up a layer, a
 // client file that imports server code, or a cycle fails `npm test`.
@@ -46,5 +46,27 @@ describe('layers', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('keep every cache in the one mechanism: no WeakMap or WeakRef outside model/memo.ts and facts/cache.ts', () => {
+    // A home-made cache is keyed by what its author thought of, not by what the value depends on; the
+    // mechanism's caches are the ones the architecture reasons about (and the idle compaction releases).
+    const allowed = new Set(['server/src/model/memo.ts', 'server/src/facts/cache.ts']);
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts')) {
+          const file = relative(ROOT, path).split('\\').join('/');
+          const lines = readFileSync(path, 'utf8').split('\n');
+          lines.forEach((line, i) => {
+            if (/\bnew\s+Weak(?:Map|Ref)\b/.test(line) && !allowed.has(file)) offenders.push(`${file}:${i + 1}`);
+          });
+        }
+      }
+    };
+    walk(resolve(ROOT, 'server/src'));
+    assert.deepEqual(offenders, []);
   });
 });

@@ -91,7 +91,7 @@ describe('policywright check', () => {
       `${F}/errors/privacy-policy.md:11:55 doubled-word`,
     ]);
     const text = out.split('\n');
-    assert.ok(text.some((l) => l.startsWith(`${F}/errors/privacy-policy.md:7:8 error unfilled-placeholder `) && l.includes('`[COMPANY NAME]`')), out);
+    assert.ok(text.some((l) => l.startsWith(`${F}/errors/privacy-policy.md:7:8 error unfilled-placeholder `) && l.includes('“[COMPANY NAME]”')), out);
     assert.ok(text.some((l) => l.startsWith(`${F}/errors/privacy-policy.md:11:55 warning doubled-word `)), out);
   });
 

@@ -120,6 +120,15 @@ describe('clause completion', () => {
       assert.match(edit(byId(items, 'effective-date')).newText, /^# Privacy Policy\n\n\*\*Effective date:\*\* \$\{1:1 March 2026\}/);
     });
 
+    it("gives a clause written for every law the children's age of the policy's laws, and leaves a one-law clause's age alone", () => {
+      // The GDPR's default is 16 (Art. 8(1)); inserting "under 13" into an EU policy would earn the policy our own warning.
+      const eu = complete(POLICY, typed('/'));
+      assert.match(edit(byId(eu, 'children-not-directed')).newText, /children under \$\{2:16\}/);
+      assert.match(edit(byId(eu, 'children-uk')).newText, /if you are \$\{1:13\} or older/);
+      const us = complete(lines('---', 'jurisdictions: [us]', '---', `/${CURSOR}`), typed('/'));
+      assert.match(edit(byId(us, 'children-not-directed')).newText, /children under \$\{2:13\}/);
+    });
+
     it('writes the date the American way in a US-only policy', () => {
       const items = complete(lines('---', 'jurisdictions: [us-ca]', 'effective: 2026-03-01', '---', CURSOR), invoked);
       assert.match(edit(byId(items, 'effective-date')).newText, /\$\{1:March 1, 2026\}/);

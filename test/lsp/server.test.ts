@@ -89,7 +89,9 @@ describe('language server wiring', () => {
       assert.ok(d.codeDescription?.href.endsWith(`docs/rules/${String(d.code)}.md`), d.codeDescription?.href);
       assert.equal((d.data as { ruleId: string }).ruleId, d.code);
       const message = typeof d.message === 'string' ? d.message : d.message.value;
-      assert.match(message, /`[^`]+`/);
+      // The Problems panel shows no Markdown: the policy's words are quoted typographically, never in backticks.
+      assert.match(message, /“[^”]+”/);
+      assert.doesNotMatch(message, /`/);
       assert.doesNotMatch(message, /\.$/);
     }
   });

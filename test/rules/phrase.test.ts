@@ -33,7 +33,7 @@ describe('phrase rules', () => {
         ['Your privacy is very important to us', 'hint', 'privacy-platitude'],
       ],
     );
-    assert.match(found[0].message, /^`WE TAKE YOUR PRIVACY SERIOUSLY` tells the reader nothing, say what/);
+    assert.match(found[0].message, /^“WE TAKE YOUR PRIVACY SERIOUSLY” tells the reader nothing, say what/);
     assert.deepEqual(found[0].fixes?.[0].edits, [{ start: found[0].start, end: found[0].end, newText: '' }]);
   });
 

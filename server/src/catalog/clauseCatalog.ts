@@ -82,7 +82,12 @@ export const FILL_DEFAULTS = Object.freeze({
   address: '1 Example Street, Example City',
   phone: '+1 555 0100',
   effective: '1 January 2026',
+  // The age in a clause written for every law (`jurisdictions: [all]`): COPPA's and the UK's 13 unless the policy
+  // answers to the GDPR, whose default is 16 (Art. 8(1)). A clause written for one law keeps that law's age.
+  childAge: '13',
 });
+/** Fills that only a clause serving every jurisdiction takes. */
+const GENERAL_ONLY: ReadonlySet<string> = new Set(['childAge']);
 export type ClauseFills = Partial<Record<keyof typeof FILL_DEFAULTS, string>>;
 
 /** The order sections usually come in, used to list clauses in reading order. */
@@ -247,14 +252,14 @@ export interface RenderOptions {
 /** The clause as snippet source: its heading, a blank line and its body. */
 export function clauseSnippet(clause: Clause, options: RenderOptions = {}): string {
   const level = clampLevel(options.level ?? defaultLevel(clause));
-  const nodes = fill(clause.nodes, options.fills);
+  const nodes = fill(clause, options.fills);
   return `${'#'.repeat(level)} ${escapeSnippetText(clause.title, false)}\n\n${shiftHeadings(toSnippetString(nodes), level - 2)}`;
 }
 
 /** The clause as plain Markdown, each tab stop replaced by its default. */
 export function clauseText(clause: Clause, options: RenderOptions = {}): string {
   const level = clampLevel(options.level ?? defaultLevel(clause));
-  return `${'#'.repeat(level)} ${clause.title}\n\n${shiftHeadings(plainText(fill(clause.nodes, options.fills)), level - 2)}`;
+  return `${'#'.repeat(level)} ${clause.title}\n\n${shiftHeadings(plainText(fill(clause, options.fills)), level - 2)}`;
 }
 
 /** The policy title block sits at level 1; every other clause is a level-2 section. */
@@ -262,10 +267,12 @@ export function defaultLevel(clause: Pick<Clause, 'topic'>): number {
   return clause.topic === 'title' ? 1 : 2;
 }
 
-function fill(nodes: readonly SnippetNode[], fills: ClauseFills | undefined): readonly SnippetNode[] {
+function fill(clause: Clause, fills: ClauseFills | undefined): readonly SnippetNode[] {
+  const nodes = clause.nodes;
   if (!fills) return nodes;
+  const general = clause.jurisdictions.includes('all');
   const values = new Map<string, string>();
-  for (const [key, value] of Object.entries(fills)) if (value) values.set(FILL_DEFAULTS[key as keyof typeof FILL_DEFAULTS], value);
+  for (const [key, value] of Object.entries(fills)) if (value && (general || !GENERAL_ONLY.has(key))) values.set(FILL_DEFAULTS[key as keyof typeof FILL_DEFAULTS], value);
   return values.size > 0 ? replaceDefaults(nodes, values) : nodes;
 }
 

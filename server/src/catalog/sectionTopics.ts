@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { perString } from '../model/memo';
 import data from '../../data/section-topics.json';
 import clauses from '../../data/clauses.json';
 
@@ -11,24 +12,17 @@ export interface SectionTopic {
 
 const TOPICS = data.topics.map((t) => Object.freeze({ ...t, res: t.match.map((m) => new RegExp(m, 'i')) }));
 
-// Titles repeat across versions and callers: each is matched once. Bounded, so a long session of
-// retyped headings does not grow it without end.
-const byTitle = new Map<string, SectionTopic | null>();
-
 /**
  * The usual section a heading title stands for, if any: a built-in clause's own title is its
  * clause's topic (from the template's front matter), and "HOW WE USE COOKIES" is the cookies section.
+ * Titles repeat across versions and callers, so each is matched once; bounded, so that a long session
+ * of retyped headings does not grow it without end.
  */
-export function topicForTitle(title: string): SectionTopic | undefined {
-  const known = byTitle.get(title);
-  if (known !== undefined) return known ?? undefined;
+export const topicForTitle: (title: string) => SectionTopic | undefined = perString((title) => {
   clauseTopics ??= clauseTitleTopics(clauses.templates.map((t) => t.text));
   const own = clauseTopics.get(title.trim().toLowerCase());
-  const topic = (own ? TOPICS.find((t) => t.id === own) : undefined) ?? TOPICS.find((t) => t.res.some((re) => re.test(title)));
-  if (byTitle.size > 5000) byTitle.clear();
-  byTitle.set(title, topic ?? null);
-  return topic;
-}
+  return (own ? TOPICS.find((t) => t.id === own) : undefined) ?? TOPICS.find((t) => t.res.some((re) => re.test(title)));
+}, 5000);
 
 // The built-in clauses' titles, lower-cased, and the topic each one's front matter names; read once.
 let clauseTopics: ReadonlyMap<string, string> | undefined;

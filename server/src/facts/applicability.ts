@@ -89,7 +89,7 @@ function decide(doc: PolicyDocument, options: ComplianceOptions): Applicability 
         const hit = firstCue(doc, cue.re);
         if (!hit) continue;
         const elsewhere = sentToAnotherPage(doc, cue.code);
-        list.push({ code: cue.code, declared: false, reason: `the text mentions ${hit.text.includes('`') ? hit.text : '`' + hit.text + '`'} (${cue.what}, line ${doc.lines.lineAt(hit.start) + 1})`, start: hit.start, end: hit.end, elsewhere });
+        list.push({ code: cue.code, declared: false, reason: `the text mentions “${hit.text}” (${cue.what}, line ${doc.lines.lineAt(hit.start) + 1})`, start: hit.start, end: hit.end, elsewhere });
       }
     }
   }

@@ -3,6 +3,9 @@ import type { PolicyDocument } from '../model/policyDocument';
 import type { RootContent } from 'mdast';
 import { nodeStart } from '../model/chunks';
 import type { Placed } from '../model/nodes';
+import { perObject, perString } from '../model/memo';
+
+export { perObject, perString };
 
 /**
  * The one cache mechanism of the analysis. Every derived fact is declared once with one of the
@@ -15,34 +18,8 @@ import type { Placed } from '../model/nodes';
  * - `perBlockText`/`perBlockUnion`: one block's text, reused from the previous version while typing.
  *
  * Values are held weakly by their keys: a version nobody holds any more takes its facts with it.
+ * `perObject` and `perString` themselves sit in model/memo.ts, so the model and catalog layers use them too.
  */
-export function perObject<K extends object, T>(derive: (key: K) => T): (key: K) => T {
-  const cache = new WeakMap<K, T>();
-  return (key) => {
-    // One lookup for the usual hit; `has` only tells a stored undefined from a miss.
-    const known = cache.get(key);
-    if (known !== undefined || cache.has(key)) return known as T;
-    const value = derive(key);
-    cache.set(key, value);
-    return value;
-  };
-}
-
-/**
- * A value derived from a string (a word, a list of names), kept for the `limit` strings asked for
- * most recently: strings cannot be held weakly, so the oldest is dropped when the list is full.
- */
-export function perString<T>(derive: (key: string) => T, limit: number): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    const known = cache.get(key);
-    if (known !== undefined || cache.has(key)) return known as T;
-    const value = derive(key);
-    if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
-    cache.set(key, value);
-    return value;
-  };
-}
 
 /** Derives something from a document version once, shared by every rule and feature that asks. */
 export function perDocument<T>(derive: (doc: PolicyDocument) => T): (doc: PolicyDocument) => T {

@@ -34,34 +34,28 @@ export interface Facts {
   readonly dates: readonly PolicyDate[];
 }
 
+/** Facts that read the version alone; each function caches its own answer per version. */
+const PER_VERSION = {
+  definedTerms,
+  crossReferences,
+  tablesOfContents,
+  sectionReadability,
+  disclosures: disclosuresOf,
+  dates: policyDates,
+} satisfies { [K in keyof Facts]?: (doc: PolicyDocument) => Facts[K] };
+
 /** The facts of `doc` under `options`: one object per version and options object. */
-export const factsOf = perDocumentAnd(
-  (doc: PolicyDocument, options: AnalysisOptions): Facts =>
-    Object.freeze({
-      get applicability() {
-        return applicability(doc, options.compliance);
-      },
-      get complianceStatus() {
-        return complianceStatus(doc, options.compliance);
-      },
-      placement: (requirement: Requirement, today: Date) => placeRequirement(doc, requirement, options.library, today),
-      get definedTerms() {
-        return definedTerms(doc);
-      },
-      get crossReferences() {
-        return crossReferences(doc);
-      },
-      get tablesOfContents() {
-        return tablesOfContents(doc);
-      },
-      get sectionReadability() {
-        return sectionReadability(doc);
-      },
-      get disclosures() {
-        return disclosuresOf(doc);
-      },
-      get dates() {
-        return policyDates(doc);
-      },
-    }),
-);
+export const factsOf = perDocumentAnd((doc: PolicyDocument, options: AnalysisOptions): Facts => {
+  const facts = {
+    get applicability() {
+      return applicability(doc, options.compliance);
+    },
+    get complianceStatus() {
+      return complianceStatus(doc, options.compliance);
+    },
+    placement: (requirement: Requirement, today: Date) => placeRequirement(doc, requirement, options.library, today),
+  };
+  // Getters, so that a fact nobody reads is never computed.
+  for (const [name, of] of Object.entries(PER_VERSION)) Object.defineProperty(facts, name, { get: () => of(doc), enumerable: true });
+  return Object.freeze(facts as Facts);
+});

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../model/policyDocument';
 import type { ClauseFills } from '../catalog/clauseCatalog';
 
-/** What a clause template is filled with from the policy's front matter: company, contact, effective date. */
+/** What a clause template is filled with from the policy's front matter: company, contact, effective date, children's age. */
 export function fillsFor(doc: PolicyDocument): ClauseFills {
   const f = doc.fields;
   const date = f.effective?.date;
@@ -12,8 +12,14 @@ export function fillsFor(doc: PolicyDocument): ClauseFills {
     address: f.contact?.address?.trim() || undefined,
     phone: f.contact?.phone?.trim() || undefined,
     effective: date ? formatDate(date, usOnly) : undefined,
+    childAge: childAgeFor(f.jurisdictions),
   };
   return Object.fromEntries(Object.entries(fills).filter(([, v]) => v !== undefined)) as ClauseFills;
+}
+
+/** The children's age a clause for every law states: the GDPR's default of 16 where EU law is declared (Art. 8(1)). */
+export function childAgeFor(jurisdictions: readonly string[]): string | undefined {
+  return jurisdictions.includes('eu') ? '16' : undefined;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

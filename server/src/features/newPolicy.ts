@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { clauseText, isJurisdictionCode, JURISDICTIONS, type Clause, type ClauseFills } from '../catalog/clauseCatalog';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
 import { servesAny } from './clauseHover';
-import { formatDate } from '../facts/fills';
+import { childAgeFor, formatDate } from '../facts/fills';
 
 /**
  * "Policywright: New privacy policy": a first draft assembled from the clause library after a few
@@ -62,7 +62,8 @@ export function newPolicy(params: NewPolicyParams | undefined, library: ClauseLi
   const company = answers.company.trim();
   const email = answers.email?.trim() || undefined;
   const usOnly = declared.every((j) => j === 'us' || j.startsWith('us-'));
-  const fills: ClauseFills = { company, ...(email ? { email } : {}), effective: formatDate(today, usOnly) };
+  const childAge = childAgeFor(declared);
+  const fills: ClauseFills = { company, ...(email ? { email } : {}), effective: formatDate(today, usOnly), ...(childAge ? { childAge } : {}) };
   const frontMatter = [
     '---',
     'policy: true',
@@ -74,12 +75,7 @@ export function newPolicy(params: NewPolicyParams | undefined, library: ClauseLi
     `sells-or-shares: ${answers.sellsOrShares}`,
     '---',
   ];
-  // Not directed at children "under 13" is COPPA's and the UK's age; where EU law applies the GDPR's default is 16.
-  const eu = declared.includes('eu');
-  const body = clauses.map((c) => {
-    const text = clauseText(c, { fills }).trimEnd();
-    return eu && c.id === 'children-not-directed' ? text.replace(/\bunder 13\b/g, 'under 16') : text;
-  });
+  const body = clauses.map((c) => clauseText(c, { fills }).trimEnd());
   return { jurisdictions, policy: { text: `${frontMatter.join('\n')}\n\n${body.join('\n\n')}\n`, clauses: clauses.map((c) => c.id) } };
 }
 

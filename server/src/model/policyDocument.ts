@@ -1,4 +1,5 @@
 import type { Root, RootContent } from 'mdast';
+import { perObject } from './memo';
 import { readFrontMatter, EMPTY_FIELDS, type FrontMatter, type PolicyFields } from './frontMatter';
 import { assignLevels, countsAsBlock, detectCandidates, firstLineOf, type ChunkContext, type Heading, type HeadingCandidate } from './headings';
 import { buildSections, sectionAt, type Section } from './sections';
@@ -90,22 +91,20 @@ interface ChunkAnalysis {
 // Per node and neighbourhood: a node that survives an edit is analysed once, whatever moves around it.
 // The neighbourhood is compared field by field (the first lines are kept per node, so an unchanged
 // neighbour gives the same string): no key is built or hashed on the typing path.
-const analyses = new WeakMap<RootContent, Array<{ readonly ctx: ChunkContext; readonly analysis: ChunkAnalysis }>>();
-const frontMatters = new WeakMap<RootContent, FrontMatter | undefined>();
-const firstLines = new WeakMap<RootContent, string | undefined>();
+// A node belongs to one source text, so the node alone keys what is read from it.
+const analysesOf = perObject((_node: RootContent): Array<{ readonly ctx: ChunkContext; readonly analysis: ChunkAnalysis }> => []);
+const frontMatterOf = perObject((node: RootContent, src: string): FrontMatter | undefined => readFrontMatter({ type: 'root', children: [node] }, src));
+const firstLineOfNode = perObject((node: RootContent, src: string): string | undefined => firstLineOf(node, src));
 
 function firstLine(chunk: Chunk): string | undefined {
-  if (firstLines.has(chunk.node)) return firstLines.get(chunk.node);
-  const line = firstLineOf(chunk.node, chunk.src);
-  firstLines.set(chunk.node, line);
-  return line;
+  return firstLineOfNode(chunk.node, chunk.src);
 }
 
 const sameContext = (a: ChunkContext, b: ChunkContext) => a.first === b.first && a.nextType === b.nextType && a.nextFirstLine === b.nextFirstLine;
 
 function analyse(chunk: Chunk, ctx: ChunkContext): ChunkAnalysis {
-  let known = analyses.get(chunk.node);
-  const cached = known?.find((k) => sameContext(k.ctx, ctx));
+  const known = analysesOf(chunk.node);
+  const cached = known.find((k) => sameContext(k.ctx, ctx));
   if (cached) return cached.analysis;
   const candidates = detectCandidates([chunk.node], chunk.src, ctx);
   const collected = collectBlocks([chunk.node], chunk.src, candidates);
@@ -122,7 +121,6 @@ function analyse(chunk: Chunk, ctx: ChunkContext): ChunkAnalysis {
       },
     },
   };
-  if (!known) analyses.set(chunk.node, (known = []));
   // The block before the one being typed in sees a new first line at each keystroke: keep the last few.
   if (known.length >= 4) known.shift();
   known.push({ ctx, analysis: result });
@@ -184,8 +182,7 @@ function assemble(uri: string, version: number, text: string, chunks: readonly C
   let frontMatter: FrontMatter | undefined;
   const head = chunks[0];
   if (head && head.node.type === 'yaml') {
-    if (!frontMatters.has(head.node)) frontMatters.set(head.node, readFrontMatter({ type: 'root', children: [head.node] }, head.src));
-    frontMatter = frontMatters.get(head.node);
+    frontMatter = frontMatterOf(head.node, head.src);
   }
   const limits: Limit[] = [];
   for (const c of chunks) {

@@ -62,7 +62,7 @@ function lowerFirst(s: string): string {
 }
 
 function quoteTitle(title: string): string {
-  return '`' + (title.length > 50 ? title.slice(0, 49) + '…' : title) + '`';
+  return '“' + (title.length > 50 ? title.slice(0, 49) + '…' : title) + '”';
 }
 
 export const COMPLIANCE_RULES: readonly Rule[] = Object.freeze([...new Set(LAWS.map((l) => l.rule))].map(missingDisclosureRule));

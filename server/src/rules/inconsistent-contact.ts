@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { quote } from './util/matches';
+import { quote, sentenceAround } from './util/matches';
 import { blockAt } from '../facts/text';
 import type { PolicyDocument } from '../model/policyDocument';
 
@@ -8,6 +8,21 @@ const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
 const PHONE = /\+?\(?\d[\d ().-]{7,18}\d/g;
 const PHONE_CUE = /\b(?:call|phone|telephone|tel|reach|contact|dial)\b/i;
+
+/**
+ * An address that says what it is for is a second mailbox, not a slip: its local part names a role (dpo@,
+ * security@), or its sentence names the person or purpose it serves (the data protection officer, an EU
+ * representative, press); the finding's own advice is "or say what each one is for". A help desk or support
+ * address is no such role: a rights request sent there is the slip this rule is for.
+ */
+const ROLE_LOCAL = /^(?:dpo|data-?protection-?officer|security|abuse|press|media|careers|jobs|representative|eu-?rep|uk-?rep)(?:[._-][a-z0-9]+)?$/i;
+const ROLE_SENTENCE = /\b(?:data\s+protection\s+officer|DPO|representative|security\s+(?:issues?|vulnerabilities|weakness(?:es)?|incidents?|reports?)|press|media\s+enquiries|careers?|job\s+applications?)\b/i;
+
+function saysWhatItIsFor(doc: PolicyDocument, e: Found): boolean {
+  if (ROLE_LOCAL.test(e.value.slice(0, e.value.indexOf('@')))) return true;
+  const block = blockAt(doc, e.start);
+  return block !== undefined && ROLE_SENTENCE.test(sentenceAround(block, e.start));
+}
 
 interface Found {
   readonly value: string;
@@ -78,7 +93,7 @@ export const inconsistentContact: Rule = {
       if (inContact(e.start) || official.has(e.value) || reported.has(e.value)) continue;
       // Another mailbox of the same organisation is the likely slip; an outside address (a regulator, a processor) is not.
       const same = [...official].filter((o) => domain(o) === domain(e.value));
-      if (same.length === 0) continue;
+      if (same.length === 0 || saysWhatItIsFor(doc, e)) continue;
       reported.add(e.value);
       ctx.report({
         start: e.start,

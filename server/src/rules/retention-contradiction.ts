@@ -128,7 +128,7 @@ function tableClaims(doc: Parameters<typeof claims>[0]): Placed[] {
 
 function labelOf(category: string): string {
   if (category === 'personal') return 'personal data';
-  if (category.startsWith('row:')) return `\`${category.slice(4)}\``;
+  if (category.startsWith('row:')) return `“${category.slice(4)}”`;
   const [id, qualifier] = category.split(':');
   if (qualifier) return id === 'logs' ? `${qualifier} logs` : `${qualifier} data`;
   return CATEGORIES.find((c) => c.id === id)?.label ?? id;

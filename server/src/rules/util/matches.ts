@@ -28,8 +28,11 @@ export function sentenceAround(block: Block, offset: number): string {
   return block.text.slice(s.start - block.start, s.end - block.start);
 }
 
-/** Shortens quoted text for a message. */
+/**
+ * Quotes the policy's text for a message, shortened: in typographic quotes, because the Problems panel and the
+ * CLI show no Markdown and backticks read as stray marks to a lawyer.
+ */
 export function quote(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ').trim();
-  return '`' + (one.length > max ? one.slice(0, max - 1) + '…' : one) + '`';
+  return '“' + (one.length > max ? one.slice(0, max - 1) + '…' : one) + '”';
 }
