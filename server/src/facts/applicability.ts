@@ -144,7 +144,7 @@ const blockFacts = perBlockText((block: Block) => {
 });
 
 // A sentence that sends its readers to another page: a link (or a web address) and a verb that points to it.
-const POINTS_AWAY = /\b(?:see|visit|refer to|read|review|consult|learn more|find (?:out )?more|more information|available (?:at|here|on))\b/i;
+const POINTS_AWAY = /\b(?:see|visit|view|go to|refer to|read|review|consult|learn more|find (?:out )?more|more information|available (?:at|here|on)|can be found)\b/i;
 const LINK = /\]\(|https?:\/\/|\bwww\./i;
 
 /**
@@ -159,7 +159,10 @@ function sentToAnotherPage(doc: PolicyDocument, code: string): { start: number; 
       cue.re.lastIndex = 0;
       for (let m = cue.re.exec(block.text); m; m = cue.re.exec(block.text)) {
         const at = block.start + m.index;
-        const sentence = block.sentences.find((x) => x.start <= at && at < x.end) ?? { start: block.start, end: block.end };
+        // A heading that names the law over a section that only points away ("California disclosures" over
+        // "Visit our California page") sends its readers away as that section's sentence does.
+        const pointer = block.kind === 'heading' ? pointerUnder(doc, at) : undefined;
+        const sentence = pointer ?? block.sentences.find((x) => x.start <= at && at < x.end) ?? { start: block.start, end: block.end };
         const source = doc.text.slice(sentence.start, sentence.end);
         if (!POINTS_AWAY.test(source) || !LINK.test(source)) return undefined;
         if (!first || sentence.start < first.start) first = { start: sentence.start, end: sentence.end };
@@ -167,6 +170,21 @@ function sentToAnotherPage(doc: PolicyDocument, code: string): { start: number; 
     }
   }
   return first;
+}
+
+/** The sentence pointing away with a link that is all the section whose heading holds `at` says (one or two short blocks). */
+function pointerUnder(doc: PolicyDocument, at: number): { start: number; end: number } | undefined {
+  const section = doc.allSections.find((x) => x.headingStart <= at && at < x.headingEnd);
+  if (!section || section.children.length > 0) return undefined;
+  const body = doc.blocks.filter((b) => b.kind !== 'heading' && b.start >= section.headingEnd && b.start < section.end);
+  if (body.length === 0 || body.length > 2 || body.some((b) => b.text.length > 400)) return undefined;
+  for (const b of body) {
+    for (const x of b.sentences) {
+      const text = doc.text.slice(x.start, x.end);
+      if (POINTS_AWAY.test(text) && LINK.test(text)) return x;
+    }
+  }
+  return undefined;
 }
 
 function firstCue(doc: PolicyDocument, re: RegExp): { start: number; end: number; text: string } | undefined {

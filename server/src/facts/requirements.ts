@@ -135,9 +135,36 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
   return Object.freeze(out);
 }
 
-/** The first passage inside a section of `topic`, when the policy has one; otherwise the first anywhere. */
+/**
+ * Where a section names another jurisdiction's readers or law, what it says is theirs: "Your rights under the
+ * GDPR" does not tell Californians theirs. Titles of the section and of the sections around it are read.
+ */
+const OTHER_REGION =
+  /\b(?:EU|EEA|European|Europe|(?<!UK[ -])GDPR|UK|United Kingdom|Britain|British|Switzerland|Swiss|Brazil(?:ian)?|LGPD|Canad(?:a|ian)|PIPEDA|Qu[eé]bec|Korea(?:n)?|Japan(?:ese)?|China|Chinese|PIPL|Australia(?:n)?|India(?:n)?|Singapore|South Africa|POPIA|Turkey|Mexico|Argentina|Israel|New Zealand|Hong Kong|Taiwan|Thailand|Philippines|Vietnam|Indonesia|Asia|APAC|Latin America|International Users)\b/;
+
+/** A section for readers in US states ("Your rights in certain US states", "Additional disclosures for US residents"). */
+const US_READERS = /\b(?:U\.S\.|US|United States)\b[^|]{0,40}\b(?:states?|residents?|consumers?|users?|individuals|privacy rights|privacy laws?)\b|\b(?:certain|some|other) (?:US |U\.S\. )?states\b|\bstate (?:privacy )?(?:laws?|rights)\b/i;
+
+/** Sections that explain a mechanism (cookies, browser signals): mentioning opt-outs there gives no notice of a right. */
+const MECHANISM_TOPICS: ReadonlySet<string> = new Set(['cookies', 'dnt']);
+
+/**
+ * The passage that meets an item which belongs in a section of `topic` (California's rights): one inside such a
+ * section, or, failing that, one in a part written for every reader or for readers in US states (the "US state
+ * rights" a California section builds on), which Californians read as theirs too. A passage scoped to another
+ * jurisdiction's readers does not count, nor one in a section explaining cookies or browser signals (a sentence
+ * about opt-out signals is no notice of the right to opt out). With no California section, the first anywhere.
+ */
 function evidenceIn(doc: PolicyDocument, passages: readonly Evidence[], topic: string): Evidence | undefined {
   const sections = doc.allSections.filter((s) => topicForTitle(s.title)?.id === topic);
   if (sections.length === 0) return passages[0];
-  return passages.find((e) => sections.some((s) => s.start <= e.start && e.start < s.end));
+  return (
+    passages.find((e) => sections.some((s) => s.start <= e.start && e.start < s.end)) ??
+    passages.find((e) => {
+      const path = doc.sectionPath(e.start).join(' | ');
+      if (OTHER_REGION.test(path)) return false;
+      const section = doc.sectionAt(e.start);
+      return US_READERS.test(path) || !MECHANISM_TOPICS.has((section && topicForTitle(section.title)?.id) ?? '');
+    })
+  );
 }
