@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { blockMatches, quote } from './util/matches';
 import { perBlockRule } from './util/perBlock';
+import { blockAt } from '../facts/text';
 
 // Each alternative is a way drafts mark a blank: [COMPANY NAME], [insert date], [Company], {{company}}, [●], TBD, XXX.
 const PLACEHOLDER = new RegExp(
@@ -18,13 +19,27 @@ const PLACEHOLDER = new RegExp(
 const INSTRUCTION = /\[(?:insert|enter|add|name\s+of|your|company|business|organi[sz]ation|date|address|e-?mail|phone|telephone|website|url|country|dpo|contact)\b[^\]\n[]{0,60}\]/gi;
 // `<insert date>` is parsed as inline HTML, which the prose view blanks out, so it is searched in the source.
 const ANGLED = /^<(?:insert|enter|add|your|company|date|name)\b[^<>\n]{0,60}>$/i;
+// Addresses a template stands in for the real one with: privacy@example.com, www.yourwebsite.com. A bare
+// "example.com" in prose is an illustration ("top-level domains such as example.com"), so the reserved example
+// domains count only as an e-mail address or a www address (RFC 2606 reserves them for documentation).
+const TEMPLATE_ADDRESS = /(?<![\w.@-])(?:[\w.+-]{1,64}@|www\.)?(?:your-?(?:website|domain|company|site|app|business|url)|website|domain|mysite|sitename|companyname)\.(?:com|net|org)(?![\w-])|(?<![\w.@-])(?:[\w.+-]{1,64}@|www\.)(?:[\w-]{1,63}\.)?example\.(?:com|net|org)(?![\w-])/gi;
+// A number of zeros standing for one: company number 00000000, 1-800-000-0000, +44 0000 000000.
+const NUMBER_LIKE = /(?<![\w/=?&%#.,-])\+?\d[\d() .-]{4,20}\d(?![\w/-])/g;
+
+function zerosForANumber(text: string): boolean {
+  const digits = text.replace(/\D/g, '');
+  // What may stand before the zeros: a country or toll-free prefix.
+  const rest = digits.replace(/^(?:1800|1888|1877|1|44|800)/, '');
+  return rest.length >= 6 && /^0+$/.test(rest);
+}
+
 // Markdown links, footnotes and task boxes also use brackets.
 const NOT_PLACEHOLDER = /^\[(?:x|X| |\^[^\]]*)\]$/;
 
 export const unfilledPlaceholder: Rule = perBlockRule(
   {
     id: 'unfilled-placeholder',
-    description: 'Finds template blanks left in the text, such as `[COMPANY NAME]`, `{{company}}`, `<insert date>`, `TBD` or `XXX`',
+    description: 'Finds template blanks left in the text, such as `[COMPANY NAME]`, `{{company}}`, `<insert date>`, `TBD`, `XXX`, a template address (privacy@example.com, www.yourwebsite.com) or a number written as zeros',
     defaultSeverity: 'error',
     tags: ['drafting'],
     explanation:
@@ -42,8 +57,19 @@ export const unfilledPlaceholder: Rule = perBlockRule(
       if (text.startsWith('[') && (after === '(' || after === '[')) continue;
       report({ start: m.start, end: m.end, message: `Unfilled placeholder ${quote(text)}, replace it with the real text before publishing` });
     }
+    for (const m of blockMatches(block, NUMBER_LIKE)) {
+      if (!zerosForANumber(m.match[0])) continue;
+      report({ start: m.start, end: m.end, message: `${quote(m.match[0])} is a row of zeros standing for a number: replace it with the real number before publishing` });
+    }
   },
   (ctx) => {
+    // Addresses are read in the source: the prose view blanks out links and autolinked addresses.
+    const text = ctx.doc.text;
+    TEMPLATE_ADDRESS.lastIndex = 0;
+    for (let m = TEMPLATE_ADDRESS.exec(text); m; m = TEMPLATE_ADDRESS.exec(text)) {
+      if (blockAt(ctx.doc, m.index) === undefined) continue;
+      ctx.report({ start: m.index, end: m.index + m[0].length, message: `${quote(m[0])} is a template's address, not the real one: replace it with the address readers should use before publishing` });
+    }
     for (const html of ctx.doc.html) {
       if (!ANGLED.test(html.value)) continue;
       ctx.report({ start: html.start, end: html.end, message: `Unfilled placeholder ${quote(html.value)}, replace it with the real text before publishing` });
