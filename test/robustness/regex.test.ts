@@ -27,6 +27,7 @@ interface Pattern {
  * `new RegExp(x)` whose pattern is not a constant. Each must say how it is covered: by the data
  * scan below, or by a sample value for the variable it interpolates.
  */
+const DATE_SAMPLES = { OTHER: 'septiembre|juillet|février|märz|mai', OTHER_LABELS: 'dernière\\s+mise\\s+à\\s+jour|última\\s+actualización|stand(?=\\s*:)' };
 const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly samples?: Readonly<Record<string, string>> }>> = {
   'server/src/rules/outdated-legal-reference.ts r.pattern': { data: 'outdated-references.json' },
   'server/src/rules/outdated-legal-reference.ts r.near': { data: 'outdated-references.json' },
@@ -37,6 +38,10 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   'server/src/facts/disclosures.ts a': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts p.not': { data: 'disclosures.json' },
   'server/src/rules/phrase.ts wholeWords': { data: 'phrase-rules.json' },
+  // The date patterns take their other-language month names and labels from date-words.json: a sample of each kind
+  // (accented words, multi-word labels, a label that must stand before a colon) stands in for the lists.
+  'server/src/facts/dates.ts `(?<![${LETTER}])${CUE}(?![${LETTER}])[^\\\\n.]{0,40}?(?:\\\\b(?:as\\\\s+of|from|on|since)\\\\b)?\\\\s{0,4}[:\\\\-–]?\\\\s{0,4}(?:the\\\\s+)?(${DATE})`': { samples: DATE_SAMPLES },
+  'server/src/facts/dates.ts `^[ \\\\t]*(${DATE})[ \\\\t]*$`': { samples: DATE_SAMPLES },
   // A snippet's tab-stop number.
   'server/src/catalog/snippetSyntax.ts `\\\\$\\\\{?${index}(?!\\\\d)`': { samples: { index: '12' } },
 };

@@ -143,7 +143,10 @@ const OTHER_REGION =
   /\b(?:EU|EEA|European|Europe|(?<!UK[ -])GDPR|UK|United Kingdom|Britain|British|Switzerland|Swiss|Brazil(?:ian)?|LGPD|Canad(?:a|ian)|PIPEDA|Qu[eé]bec|Korea(?:n)?|Japan(?:ese)?|China|Chinese|PIPL|Australia(?:n)?|India(?:n)?|Singapore|South Africa|POPIA|Turkey|Mexico|Argentina|Israel|New Zealand|Hong Kong|Taiwan|Thailand|Philippines|Vietnam|Indonesia|Asia|APAC|Latin America|International Users)\b/;
 
 /** A section for readers in US states ("Your rights in certain US states", "Additional disclosures for US residents"). */
-const US_READERS = /\b(?:U\.S\.|US|United States)\b[^|]{0,40}\b(?:states?|residents?|consumers?|users?|individuals|privacy rights|privacy laws?)\b|\b(?:certain|some|other) (?:US |U\.S\. )?states\b|\bstate (?:privacy )?(?:laws?|rights)\b/i;
+const US_NAMED = /\b(?:U\.S\.|US|United States)(?![\w.])/;
+const US_WHO = /\b(?:states?|residents?|consumers?|users?|individuals|privacy rights|privacy laws?)\b/i;
+const CERTAIN_STATES = /\b(?:certain|some|other) (?:US |U\.S\. )?states\b|\bstate (?:privacy )?(?:laws?|rights)\b/i;
+const usReaders = (path: string) => (US_NAMED.test(path) && US_WHO.test(path)) || CERTAIN_STATES.test(path);
 
 /** Sections that explain a mechanism (cookies, browser signals): mentioning opt-outs there gives no notice of a right. */
 const MECHANISM_TOPICS: ReadonlySet<string> = new Set(['cookies', 'dnt']);
@@ -164,7 +167,7 @@ function evidenceIn(doc: PolicyDocument, passages: readonly Evidence[], topic: s
       const path = doc.sectionPath(e.start).join(' | ');
       if (OTHER_REGION.test(path)) return false;
       const section = doc.sectionAt(e.start);
-      return US_READERS.test(path) || !MECHANISM_TOPICS.has((section && topicForTitle(section.title)?.id) ?? '');
+      return usReaders(path) || !MECHANISM_TOPICS.has((section && topicForTitle(section.title)?.id) ?? '');
     })
   );
 }

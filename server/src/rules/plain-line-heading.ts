@@ -18,9 +18,12 @@ export const plainLineHeading: Rule = {
   check(ctx) {
     // In a document that has Markdown headings, a bold line is a deliberate sub-heading style, not a paste.
     const hasMarkdownHeadings = ctx.doc.allSections.some((s) => s.style === 'atx' || s.style === 'setext');
+    // A pasted "Last updated 06-03-26" line reads like a heading but dates the policy: marking it up is no advice.
+    const dated = (start: number, end: number) => ctx.facts.dates.some((d) => !d.fromFrontMatter && d.start >= start && d.end <= end);
     for (const s of ctx.doc.allSections) {
       if (s.style === 'atx' || s.style === 'setext') continue;
       if (s.style === 'bold' && hasMarkdownHeadings) continue;
+      if (dated(s.headingStart, s.headingEnd)) continue;
       const heading = markdownHeading(s.level, s.title, s.number);
       ctx.report({
         start: s.headingStart,

@@ -22,7 +22,22 @@ const ANGLED = /^<(?:insert|enter|add|your|company|date|name)\b[^<>\n]{0,60}>$/i
 // Addresses a template stands in for the real one with: privacy@example.com, www.yourwebsite.com. A bare
 // "example.com" in prose is an illustration ("top-level domains such as example.com"), so the reserved example
 // domains count only as an e-mail address or a www address (RFC 2606 reserves them for documentation).
-const TEMPLATE_ADDRESS = /(?<![\w.@-])(?:[\w.+-]{1,64}@|www\.)?(?:your-?(?:website|domain|company|site|app|business|url)|website|domain|mysite|sitename|companyname)\.(?:com|net|org)(?![\w-])|(?<![\w.@-])(?:[\w.+-]{1,64}@|www\.)(?:[\w-]{1,63}\.)?example\.(?:com|net|org)(?![\w-])/gi;
+const TEMPLATE_DOMAIN = /\b(?:your-?(?:website|domain|company|site|app|business|url)|website|domain|mysite|sitename|companyname|example)\.(?:com|net|org)(?![\w-])/gi;
+const LOCAL_CHAR = /[\w.+-]/;
+
+/** The address a template domain stands in, with its "www." or its mailbox, walked back without backtracking. */
+function templateAddress(text: string, at: number, end: number): { start: number; end: number } | undefined {
+  let start = at;
+  if (text.slice(at - 4, at).toLowerCase() === 'www.') start = at - 4;
+  else if (text[at - 1] === '@') {
+    start = at - 1;
+    while (start > 0 && at - start < 65 && LOCAL_CHAR.test(text[start - 1])) start--;
+    if (start === at - 1) return undefined;
+  } else if (/[\w.@-]/.test(text[at - 1] ?? '')) return undefined;
+  // The reserved example domains are also the usual illustration of a domain: only an address counts.
+  if (start === at && /^example\./i.test(text.slice(at, end))) return undefined;
+  return { start, end };
+}
 // A number of zeros standing for one: company number 00000000, 1-800-000-0000, +44 0000 000000.
 const NUMBER_LIKE = /(?<![\w/=?&%#.,-])\+?\d[\d() .-]{4,20}\d(?![\w/-])/g;
 
@@ -65,10 +80,12 @@ export const unfilledPlaceholder: Rule = perBlockRule(
   (ctx) => {
     // Addresses are read in the source: the prose view blanks out links and autolinked addresses.
     const text = ctx.doc.text;
-    TEMPLATE_ADDRESS.lastIndex = 0;
-    for (let m = TEMPLATE_ADDRESS.exec(text); m; m = TEMPLATE_ADDRESS.exec(text)) {
-      if (blockAt(ctx.doc, m.index) === undefined) continue;
-      ctx.report({ start: m.index, end: m.index + m[0].length, message: `${quote(m[0])} is a template's address, not the real one: replace it with the address readers should use before publishing` });
+    TEMPLATE_DOMAIN.lastIndex = 0;
+    for (let m = TEMPLATE_DOMAIN.exec(text); m; m = TEMPLATE_DOMAIN.exec(text)) {
+      const found = templateAddress(text, m.index, m.index + m[0].length);
+      if (!found || blockAt(ctx.doc, found.start) === undefined) continue;
+      const written = text.slice(found.start, found.end);
+      ctx.report({ ...found, message: `${quote(written)} is a template's address, not the real one: replace it with the address readers should use before publishing` });
     }
     for (const html of ctx.doc.html) {
       if (!ANGLED.test(html.value)) continue;
