@@ -6,6 +6,8 @@ const REPEATED = /\b([A-Za-z]+)\s+\1\b/gi;
 // Repetitions the language allows: English "that that", "had had"; German and Dutch "die die", "der der", "dat dat".
 // Pairs that are grammatical: English ("that that"), German and Dutch articles, French reflexive pronouns ("nous nous engageons").
 const ALLOWED = new Set(['that', 'had', 'bye', 'no', 'very', 'so', 'ha', 'bora', 'die', 'der', 'das', 'dass', 'den', 'dem', 'des', 'sie', 'dat', 'de', 'nous', 'vous']);
+// Names are not made of function words: "Other Other U.S. States" in a title is still a slip.
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'our', 'your', 'their', 'its', 'this', 'these', 'those', 'other', 'we', 'you', 'is', 'are', 'be', 'not', 'all', 'any', 'more', 'how', 'what', 'when', 'who', 'if']);
 // Two function words that never stand together: the trace of an edit that kept both versions ("the or").
 const COLLIDING = /\b(?:the\s+(?:the|a|an|or|and|of|to|our|your)|an?\s+(?:the|a|an|or|and))\b/gi;
 
@@ -26,6 +28,14 @@ export const doubledWord: Rule = perBlockRule(
       const second = m.match[0].slice(m.match[0].length - word.length);
       // A capital after a line break or after blanked markup (a table cell's <br>, a link) starts something new.
       if ((/[\r\n]/.test(m.match[0]) || m.match[0].length - 2 * word.length > 1) && second[0] !== word[0] && /[A-Z]/.test(second[0])) continue;
+      // "Duck Duck Go", "Walla Walla": a capitalised pair inside a sentence, or one that runs on into another
+      // capitalised word, is a name. "The The" where a sentence starts is still a slip.
+      if (/^[A-Z]/.test(word) && /^[A-Z]/.test(second) && !FUNCTION_WORDS.has(word.toLowerCase())) {
+        const before = block.text.slice(0, m.start - block.start);
+        const after = block.text.slice(m.end - block.start);
+        const startsSentence = /(?:^|[.!?:]["”’)]?)\s*$/.test(before);
+        if (!startsSentence || /^\s+[A-Z][a-z]/.test(after)) continue;
+      }
       seen.add(m.start);
       const secondStart = m.end - word.length;
       report({

@@ -70,6 +70,8 @@ export const unfilledPlaceholder: Rule = perBlockRule(
       // `[text](url)` and `[text][ref]` are links, not blanks.
       const after = block.text[m.end - block.start];
       if (text.startsWith('[') && (after === '(' || after === '[')) continue;
+      // "the [Your Choices] section": a section's title in brackets (a link whose target was lost), not a blank.
+      if (text.startsWith('[') && /^\s+(?:section|page|tab|menu|link|button|settings|panel|screen)\b/i.test(block.text.slice(m.end - block.start))) continue;
       report({ start: m.start, end: m.end, message: `Unfilled placeholder ${quote(text)}, replace it with the real text before publishing` });
     }
     for (const m of blockMatches(block, NUMBER_LIKE)) {
