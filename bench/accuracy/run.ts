@@ -8,6 +8,7 @@
  * 2. Precision of every error and warning rule on real policies, from the judgements in bench/accuracy/judgements.tsv,
  *    with default settings and with the jurisdictions each text makes obvious (bench/accuracy/jurisdictions.tsv).
  *    Findings nobody has judged are listed in out/accuracy/unjudged.tsv.
+ * 3. The material-change review on the pairs of consecutive versions (bench/accuracy/versionChanges.ts).
  *
  * Not a test: nothing here fails; the goals are printed next to the figures. Never reads the held-out test set
  * ../shared/corpus/gdpr-transparency-200.
@@ -17,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { disclosureRecognition, printDev } from './disclosureRecognition';
 import { findingsOf, keyOf, printRun, readJudgements, type Judged, type Jurisdictions } from './rulePrecision';
 import { countWords, readTsv } from './tsv';
+import { versionChanges } from './versionChanges';
 
 const ROOT = process.cwd();
 const HERE = join(ROOT, 'bench', 'accuracy');
@@ -76,6 +78,11 @@ writeFileSync(join(OUT, 'unjudged.tsv'), ['file\tline\trule\tsubject\tverdict\tr
 summary.push(`\nunjudged findings (listed in out/accuracy/unjudged.tsv, counted apart): ${unjudged.size}`);
 const stale = [...judgements.keys()].filter((k) => !all.some((f) => keyOf(f) === k)).length;
 if (stale > 0) summary.push(`judgements no longer matching any finding (kept, not counted): ${stale}`);
+
+// 3. The material-change review on the version pairs.
+const versionsDir = join(CORPUS, 'versions');
+if (existsSync(versionsDir)) summary.push(...versionChanges(versionsDir, join(HERE, 'version-changes.tsv')));
+else summary.push(`accuracy: ${versionsDir} is absent, the material-change review not measured`);
 
 console.log(summary.join('\n'));
 writeFileSync(join(OUT, 'summary.txt'), summary.join('\n') + '\n');

@@ -9,6 +9,7 @@ import { isPolicy } from '../policyFiles';
 import { collectFiles, readText, READ_LIMIT_FACTOR } from './files';
 import { toSarif } from './sarif';
 import type { FileReport } from './report';
+import { DIFF_USAGE, runDiff } from './diff';
 
 
 export interface CliIO {
@@ -54,12 +55,13 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.out(USAGE + '\n');
+    io.out(positionals[0] === 'diff' ? DIFF_USAGE + '\n' : USAGE + '\n');
     return 0;
   }
   const [command, ...paths] = positionals;
+  if (command === 'diff') return runDiff(paths, values.format ?? 'text', io);
   if (command !== 'check') {
-    io.err(`policywright: ${command ? `unknown command "${command}"` : 'missing command'}, use "policywright check <files or folders…>"\n\n${USAGE}\n`);
+    io.err(`policywright: ${command ? `unknown command "${command}"` : 'missing command'}, use "policywright check <files or folders…>" or "policywright diff <older> <newer>"\n\n${USAGE}\n\n${DIFF_USAGE}\n`);
     return 2;
   }
   if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
