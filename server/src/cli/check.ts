@@ -8,16 +8,12 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../settings'
 import { isPolicy } from '../policyFiles';
 import { collectFiles, readText, READ_LIMIT_FACTOR } from './files';
 import { toSarif } from './sarif';
-import type { FileReport } from './report';
+import type { CliIO, FileReport } from './report';
+
+export type { CliIO } from './report';
 import { DIFF_USAGE, runDiff } from './diff';
 
 
-export interface CliIO {
-  readonly cwd: string;
-  out(text: string): void;
-  err(text: string): void;
-  readonly today?: Date;
-}
 
 const USAGE = `Usage: policywright check [--format text|json|sarif] [--config FILE] <files or folders…>
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { buildPolicyDocument } from '../model/policyDocument';
 import { compareVersions, type Change } from '../facts/changes';
 import { readText } from './files';
-import type { CliIO } from './check';
+import type { CliIO } from './report';
 
 export const DIFF_USAGE = `Usage: policywright diff [--format text|json|markdown] <older file> <newer file>
 

@@ -5,3 +5,11 @@ export interface FileReport {
   readonly path: string;
   readonly findings: ReadonlyArray<ReportedFinding & { line: number; column: number; endLine: number; endColumn: number }>;
 }
+
+/** Where the command line reads and writes: the process's, or a test's. */
+export interface CliIO {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  readonly today?: Date;
+}
