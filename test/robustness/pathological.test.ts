@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
 import { RULES } from '../../server/src/rules/registry';
-import { generatePolicy } from '../../bench/generate';
+import { generatePolicy, manySections, setextHeadings } from '../../bench/generate';
 import type { WorkerMessage } from './worker';
 
 /**
@@ -48,12 +48,6 @@ const outline = (symbols: number, folds: number): Expectation => (outcome) => {
 };
 const diagnostics = (atLeast: number): Expectation => (outcome) => assert.ok(stageOf(outcome, 'diagnostics').count >= atLeast, 'diagnostics');
 
-// 2,000 short sections, about 190 KB: headings, a date and one doubled word in every tenth section.
-const manySections = () =>
-  '# Privacy Policy\n\nLast updated: 1 January 2026\n\n' +
-  Array.from({ length: 2000 }, (_, i) => `## Section ${i + 1}\n\nWe keep the records named in section ${i + 1} for twelve months, then we delete ${i % 10 === 0 ? 'the the' : 'the'} copies.\n`).join('\n');
-const setextHeadings = (n: number) => Array.from({ length: n }, (_, i) => `Heading ${i}\n---`).join('\n');
-
 const onePolicyLine = () => generatePolicy({ bytes: 1024 * 1024, seed: 9, frontMatter: false }).replace(/\s+/g, ' ');
 const INPUTS: ReadonlyArray<readonly [string, () => string, Expectation?]> = [
   ['a run of 200,000 spaces inside a sentence', () => `We keep${' '.repeat(N)}the the logs.`],
@@ -85,7 +79,7 @@ const INPUTS: ReadonlyArray<readonly [string, () => string, Expectation?]> = [
   ['10,000 nested blockquotes', () => `${'> '.repeat(10_000)}quote`],
   ['10,000 numbered upper-case heading lines', () => Array.from({ length: 10_000 }, (_, i) => `${i + 1}. SECTION ${i + 1}\n\nWe keep logs.\n`).join('\n')],
   ['60,000 Markdown headings', () => '## Heading\n'.repeat(60_000), outline(60_000, 0)],
-  ['2,000 short sections (190 KB)', manySections, (o) => (outline(2001, 2000)(o), diagnostics(200)(o))],
+  ['2,000 short sections (190 KB)', () => manySections(2000), (o) => (outline(2001, 2000)(o), diagnostics(200)(o))],
   ['10,000 setext headings (169 KB)', () => setextHeadings(10_000), outline(10_000, 10_000)],
   ['20,000 setext headings', () => setextHeadings(20_000), outline(20_000, 20_000)],
   ['5,000 paragraphs between thematic breaks', () => Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} of the policy.\n${i % 2 ? '***' : '---'}\n`).join('\n'), inPieces],
