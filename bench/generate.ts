@@ -210,3 +210,15 @@ export const policy53k = (seed = 53): string => generatePolicy({ bytes: 53 * 102
 export const policy1m = (seed = 1024): string => generatePolicy({ bytes: 1024 * 1024, seed });
 
 export { byteLength as utf8Length };
+
+/** 2,000 short sections, about 190 KB: a title, a date, then `## Section N` and one sentence each (a doubled word in every tenth). */
+export const manySections = (count = 2000): string =>
+  '# Privacy Policy\n\nLast updated: 1 January 2026\n\n' +
+  Array.from({ length: count }, (_, i) => `## Section ${i + 1}\n\nWe keep the records of section ${i + 1} for twelve months, then we delete ${i % 10 === 0 ? 'the the' : 'the'} copies.\n`).join('\n');
+
+/** `Heading N` lines underlined with `---` (setext headings), one after another: 10,000 are 169 KB. */
+export const setextHeadings = (count: number): string => Array.from({ length: count }, (_, i) => `Heading ${i}\n---`).join('\n');
+
+/** Front matter of `keys` keys (40,000 are 1.1 MB) before a short policy. */
+export const hugeFrontMatter = (keys = 40_000): string =>
+  `---\npolicy: true\n${Array.from({ length: keys }, (_, i) => `field-${i}: value ${i} here`).join('\n')}\n---\n# Privacy Policy\n\nWe keep logs.\n`;

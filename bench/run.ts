@@ -3,8 +3,10 @@
  * the targets are printed next to the figures so a reader can compare.
  *
  * Options: `--runs=N` samples for the 53 KB policy (default 30), `--big-runs=N` for the 1 MB one
- * (default 5), `--edits=N` typing edits (default 200: enough for a steady 95th percentile), `--memory-only` just the memory figure. The memory figure is
- * taken from the packaged server in its own process (bench/serverMemory.ts).
+ * (default 5), `--edits=N` typing edits (default 200: enough for a steady 95th percentile), `--memory-only` just the memory figure,
+ * `--shapes-only` just the server-against-CLI rows (many sections, setext headings, huge front matter; `--shape-runs=N`, default 3),
+ * `--load-only` just the memory under load (200 policies, 2,000 changes; bench/serverLoad.ts). The memory figures are
+ * taken from the packaged server in its own process (bench/serverMemory.ts, bench/serverLoad.ts).
  */
 import { statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -12,7 +14,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { policy1m, policy53k, utf8Length, Rng } from './generate';
+import { generatePolicy, hugeFrontMatter, manySections, policy1m, policy53k, setextHeadings, utf8Length, Rng } from './generate';
 import { buildPolicyDocument, type PolicyDocument } from '../server/src/model/policyDocument';
 import { parseMarkdown } from '../server/src/model/parse';
 import { ruleInputs, runRules } from '../server/src/rules/engine';
@@ -27,6 +29,7 @@ import { provideHover } from '../server/src/features/hover';
 import { provideCompletionItems } from '../server/src/features/completion';
 import { builtInLibrary } from '../server/src/catalog/clauseLibrary';
 import { serverMemory, type ServerMemory } from './serverMemory';
+import { cliCheckTime, nodeStartTime, serverDiagnosticsTime, serverUnderLoad, type ServerLoad } from './serverLoad';
 import { lint as markdownlint } from 'markdownlint/sync';
 
 const TODAY = new Date(Date.UTC(2026, 0, 15));
@@ -142,18 +145,78 @@ function features(doc: PolicyDocument, runs: number): Record<string, Stats> {
 }
 
 /** The server as packaged (minified, no source maps), written where the memory probe can start it. */
-async function packagedServer(): Promise<{ bytes: number; file: string } | undefined> {
+async function packagedServer(entry = 'server/src/main.ts', file = 'out/bench-server.js'): Promise<{ bytes: number; file: string } | undefined> {
   try {
     const esbuild = await import('esbuild');
-    const file = 'out/bench-server.js';
     await esbuild.build({
-      entryPoints: ['server/src/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node18',
+      entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node18',
       minify: true, outfile: file, mainFields: ['module', 'main'], logLevel: 'silent',
     });
     return { bytes: statSync(file).size, file };
   } catch {
     return undefined;
   }
+}
+const packagedCli = () => packagedServer('server/src/cli/main.ts', 'out/bench-cli.js');
+
+/** Inputs whose shape once made the server far slower than the command line (issue 13): the same text through both. */
+// The huge front matter is timed once: it took tens of seconds through both before its front matter was capped.
+const SHAPES: ReadonlyArray<readonly [string, () => string, number?]> = [
+  ['many sections: 2,000 short sections', () => manySections(2000)],
+  ['setext headings: 10,000', () => setextHeadings(10_000)],
+  ['huge front matter: 40,000 keys', () => hugeFrontMatter(40_000), 1],
+];
+
+interface ShapeRow {
+  readonly name: string;
+  readonly bytes: number;
+  readonly server: Stats;
+  readonly cli: Stats;
+}
+
+/** For each shape: from `didOpen` to published diagnostics in a started server, and the command-line check of the same file. */
+async function shapes(runs: number): Promise<{ rows: ShapeRow[]; nodeStart: number } | undefined> {
+  const server = await packagedServer();
+  const cli = await packagedCli();
+  if (!server || !cli) return undefined;
+  const rows: ShapeRow[] = [];
+  for (const [name, make, most] of SHAPES) {
+    const text = make();
+    const s: number[] = [];
+    const c: number[] = [];
+    for (let i = 0; i < Math.min(runs, most ?? runs); i++) {
+      s.push(await serverDiagnosticsTime(server.file, text));
+      c.push(cliCheckTime(cli.file, text));
+    }
+    rows.push({ name, bytes: utf8Length(text), server: stats(s), cli: stats(c) });
+  }
+  return { rows, nodeStart: stats(Array.from({ length: 5 }, () => nodeStartTime())).median };
+}
+
+function printShapes(result: Awaited<ReturnType<typeof shapes>>): void {
+  if (!result) return console.log('Server against the command line: not measured (needs esbuild).');
+  console.log(`Server against the command line on the same text (server: didOpen to published diagnostics over stdio, started beforehand; command line: \`check\` of the file, start-up included, node alone starts in ${ms(result.nodeStart)} ms):`);
+  console.log(row(['input', 'size', 'server median', 'server p95', 'CLI median', 'server / CLI', 'target', 'meets']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  for (const r of result.rows) {
+    const ratio = r.server.median / r.cli.median;
+    const target = r.name.startsWith('many sections') ? '≤ 1.5 × CLI' : '';
+    console.log(row([r.name, `${(r.bytes / 1024).toFixed(0)} KB`, ms(r.server.median), ms(r.server.p95), ms(r.cli.median), ratio.toFixed(2), target, target ? yes(ratio <= 1.5) : '']));
+  }
+  console.log('');
+}
+
+/** 200 policies of about 24 KB each, all different (seeded). */
+const loadPolicies = () => Array.from({ length: 200 }, (_, i) => generatePolicy({ bytes: 24 * 1024, seed: 100 + i }));
+
+function printLoad(load: ServerLoad | undefined): void {
+  if (!load) return console.log('Memory under load: not measured (needs Linux /proc and esbuild).');
+  console.log(
+    `Memory under load, packaged server over stdio (/proc VmRSS): ${load.documents} policies of 24 KB open ${mb(load.opened)} MB; ` +
+      `after a burst of ${load.changes.toLocaleString('en')} changes ${mb(load.burst)} MB; idle ${load.quietMs / 1000} s later ${mb(load.idle)} MB; ` +
+      `all closed, ${load.quietMs / 1000} s later ${mb(load.closed)} MB; peak ${mb(load.peak)} MB. ` +
+      `Idle and closed documents give back their analyses (idle below half the burst, closed below the open figure): ${yes(load.idle < load.burst / 2 && load.closed < load.opened)}`,
+  );
 }
 
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
@@ -174,6 +237,11 @@ async function main(): Promise<void> {
   if (process.argv.includes('--memory-only')) {
     const server = await packagedServer();
     return printMemory(server && (await serverMemory(server.file, policy1m())));
+  }
+  if (process.argv.includes('--shapes-only')) return printShapes(await shapes(arg('shape-runs', 3)));
+  if (process.argv.includes('--load-only')) {
+    const server = await packagedServer();
+    return printLoad(server && (await serverUnderLoad(server.file, loadPolicies())));
   }
   const runs = arg('runs', 30);
   const bigRuns = arg('big-runs', 5);
@@ -203,6 +271,8 @@ async function main(): Promise<void> {
   const fb = features(bigDoc, Math.max(bigRuns, 10));
   const server = await packagedServer();
   const memory = server ? await serverMemory(server.file, big) : undefined;
+  const shaped = await shapes(arg('shape-runs', 3));
+  const load = server ? await serverUnderLoad(server.file, loadPolicies()) : undefined;
 
   const head = ['measurement', 'policy', 'first', 'median', 'p95', 'runs', 'ratio to bare remark (median)', 'target', 'meets'];
   console.log(row(head));
@@ -226,6 +296,9 @@ async function main(): Promise<void> {
   line('markdownlint 0.42 on the same text (its default rules)', '1 MB', b.lint, (b.lint.median / b.bare.median).toFixed(2), '', '');
   console.log('');
   printMemory(memory);
+  printLoad(load);
+  console.log('');
+  printShapes(shaped);
   if (server) console.log(`Server bundle, minified as packaged: ${mb(server.bytes)} MB. Target < 1.5 MB: ${yes(server.bytes < 1.5 * 1024 * 1024)}`);
   console.log(`Load average at the end of the timings: ${loadavg()[0].toFixed(2)}.\n`);
 

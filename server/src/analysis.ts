@@ -57,23 +57,36 @@ function findingsOf(doc: PolicyDocument, options: AnalysisOptions, settings: Set
 
 /**
  * The model of each open document's latest version: each (uri, version, text) is built once,
- * whatever feature asks first, and an edit re-parses only the blocks it touched.
+ * whatever feature asks first, and an edit re-parses only the blocks it touched. A model holds
+ * its facts and findings (a few megabytes for a long policy): `retainRecent` drops all but the
+ * documents used most recently (the server does once the editor is quiet), `limit` bounds how
+ * many are kept at any time, and a document asked for again after it was dropped is built again.
  */
 export class AnalysisCache {
-  // The open documents' latest models, by uri: session state, emptied when a document closes.
+  // The latest models, by uri, least recently used first: session state, emptied when a document closes.
   readonly #docs = new Map<string, PolicyDocument>();
 
-  constructor(private readonly onRuleError?: RuleErrorHandler) {}
+  constructor(
+    private readonly onRuleError?: RuleErrorHandler,
+    // None by default: a burst of edits over many documents would otherwise rebuild each one from scratch.
+    private readonly limit = Number.POSITIVE_INFINITY,
+  ) {}
 
   document(uri: string, version: number, text: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): PolicyDocument {
     const cached = this.#docs.get(uri);
     const structureOnly = text.length > maxFileSize;
+    // Most recently used last.
+    if (cached) this.#docs.delete(uri);
     // The text itself is compared, not its length: a client may resend a version number with other text.
-    if (cached && cached.version === version && cached.text === text && cached.structureOnly === structureOnly) return cached;
-    // Typing changes one place: re-parse only the blocks it touched.
     const doc =
-      structureOnly || !cached || cached.structureOnly ? buildPolicyDocument(uri, version, text, { structureOnly }) : updatePolicyDocument(cached, version, text);
+      cached && cached.version === version && cached.text === text && cached.structureOnly === structureOnly
+        ? cached
+        : // Typing changes one place: re-parse only the blocks it touched.
+          structureOnly || !cached || cached.structureOnly
+          ? buildPolicyDocument(uri, version, text, { structureOnly })
+          : updatePolicyDocument(cached, version, text);
     this.#docs.set(uri, doc);
+    this.retainRecent(this.limit);
     return doc;
   }
 
@@ -83,5 +96,21 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.#docs.delete(uri);
+  }
+
+  /** Keeps the models of the `n` documents used most recently and drops the others; answers how many it dropped. */
+  retainRecent(n: number): number {
+    let dropped = 0;
+    for (const uri of this.#docs.keys()) {
+      if (this.#docs.size <= n) break;
+      this.#docs.delete(uri);
+      dropped++;
+    }
+    return dropped;
+  }
+
+  /** How many documents have a model kept. */
+  get size(): number {
+    return this.#docs.size;
   }
 }

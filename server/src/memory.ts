@@ -42,6 +42,14 @@ export class IdleCompaction {
     this.#timer.unref();
   }
 
+  /** Something large was let go (analyses dropped): a full collection once the answer in flight is out, whatever the documents' size. */
+  collectSoon(): void {
+    if (this.#collect === null) this.#collect = engineCollection();
+    if (!this.#collect) return;
+    clearTimeout(this.#timer);
+    setImmediate(() => this.#run());
+  }
+
   dispose(): void {
     clearTimeout(this.#timer);
   }

@@ -44,7 +44,6 @@ export function startServer(connection: Connection, options: { readonly typing?:
   const documents = new TextDocuments(TextDocument);
   const client = { pull: false, configuration: false, refresh: false, initialSettings: undefined as unknown, snippets: false, markdown: false };
   const compaction = new IdleCompaction();
-  connection.onShutdown(() => compaction.dispose());
   const settings = new SettingsStore(
     (uri) => (client.configuration ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).catch(() => undefined) : Promise.resolve(client.initialSettings)),
     (problem) => {
@@ -54,6 +53,10 @@ export function startServer(connection: Connection, options: { readonly typing?:
   );
   const library = new LibraryStore(connection.console);
   const sessions = new DocumentSessions(documents, settings, library, connection.console, compaction);
+  connection.onShutdown(() => {
+    compaction.dispose();
+    sessions.dispose();
+  });
   const diagnostics = new DiagnosticScheduler(
     () => ({
       pull: client.pull,

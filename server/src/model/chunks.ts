@@ -24,9 +24,10 @@ function nodeEnd(node: RootContent): number {
 }
 
 /**
- * Parses the text in pieces cut where a new top-level block must start: after a blank line or a
- * Markdown heading, at a line that begins at the margin with a letter, `#` or an opening quote, outside code fences and
- * HTML comments. remark's time grows faster than the text on long lists of numbered sections, so
+ * Parses the text in pieces cut where a new top-level block must start: after a blank line, a
+ * Markdown heading, a setext underline (`---`) or a thematic break, at a line that begins at the
+ * margin with a letter, `#` or an opening quote, outside front matter, code fences, HTML comments
+ * and HTML blocks. remark's time grows faster than the text on long lists of numbered sections, so
  * pieces keep a cold parse close to linear; they parse exactly as the whole text would, because
  * nothing before such a line can reach into it. Link reference definitions are document-wide,
  * so a document that has one is parsed whole.
@@ -69,6 +70,21 @@ const FRONT_MATTER = /^---[ \t]*(?:\r\n|\r|\n)/;
 const STARTS_BLOCK = /^[\p{L}#"“‘(]/u;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+// A thematic break, or a setext heading's `---` underline: either way a line that closes what came before
+// (a list or a quotation too: it cannot continue them lazily), so the next line starts a block of its own.
+// `===` is left out: after a blank line or inside a list it continues a paragraph.
+const RULE_LINE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+// An HTML block starts with `<` and a tag, a comment, a declaration or an instruction; it may run up to a blank line,
+// whatever headings or rules it holds, so no cut is made inside it.
+const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
+const FRONT_MATTER_CLOSE = /(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
+
+/** Where the line closing the front matter starts (after its line break), -1 when it is never closed (then there is none). */
+function frontMatterClose(text: string): number {
+  FRONT_MATTER_CLOSE.lastIndex = 0;
+  const close = FRONT_MATTER_CLOSE.exec(text);
+  return close ? close.index + (close[0].startsWith('\r\n') ? 2 : 1) : -1;
+}
 
 function pieces(text: string, size: number): Array<[number, number]> {
   if (text.length <= size || hasDefinition(text)) return [[0, text.length]];
@@ -77,14 +93,16 @@ function pieces(text: string, size: number): Array<[number, number]> {
   let fence: string | undefined;
   let openComments = 0;
   let previousBlank = false;
-  let previousHeading = false;
-  let lineStart = 0;
+  let previousCloses = false;
+  let html = false;
+  // Front matter runs to its closing `---` line, whatever it holds: the scan starts at that line.
+  let lineStart = FRONT_MATTER.test(text) ? Math.max(0, frontMatterClose(text)) : 0;
   while (lineStart < text.length) {
     let lineEnd = lineStart;
     while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
     const line = text.slice(lineStart, lineEnd);
     const blank = line.trim() === '';
-    if (!fence && openComments === 0 && (previousBlank || previousHeading) && lineStart - pieceStart >= size && STARTS_BLOCK.test(line)) {
+    if (!fence && openComments === 0 && (previousBlank || previousCloses) && lineStart - pieceStart >= size && STARTS_BLOCK.test(line)) {
       out.push([pieceStart, lineStart]);
       pieceStart = lineStart;
     }
@@ -95,8 +113,10 @@ function pieces(text: string, size: number): Array<[number, number]> {
     }
     if (!fence) openComments = Math.max(0, openComments + count(line, '<!--') - count(line, '-->'));
     previousBlank = blank;
-    // An ATX heading is one line: whatever follows it starts a new block.
-    previousHeading = !fence && ATX.test(line);
+    if (blank) html = false;
+    else if (!fence && HTML_START.test(line)) html = true;
+    // An ATX heading is one line, a rule or setext underline closes its block: whatever follows starts a new one.
+    previousCloses = !fence && !html && (ATX.test(line) || RULE_LINE.test(line));
     lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
   }
   out.push([pieceStart, text.length]);

@@ -5,6 +5,7 @@ import { isPolicy } from '../policyFiles';
 import type { ClauseLibrary } from '../catalog/clauseLibrary';
 import type { Settings } from '../settings';
 import { IdleCompaction } from '../memory';
+import { IdleRelease, type ReleaseOptions } from './idleRelease';
 
 export interface SessionLog {
   error(message: string): void;
@@ -13,19 +14,22 @@ export interface SessionLog {
 /**
  * The analysis behind every request: the open document's current version, its settings and the
  * loaded clause library, analysed once per version (AnalysisCache), and "nothing" for a file that
- * is not a policy. A rule that throws is logged once per document and skipped.
+ * is not a policy. A rule that throws is logged once per document and skipped. A closed document's
+ * analysis is dropped at once, an idle one's once the editor is quiet (idleRelease.ts).
  */
 export class DocumentSessions {
   readonly #cache: AnalysisCache;
   // Rules already logged as failing, as "rule uri": a failing rule fails at every keystroke.
   readonly #failed = new Set<string>();
+  readonly #release: IdleRelease;
 
   constructor(
     private readonly documents: { get(uri: string): TextDocument | undefined },
     private readonly settings: { get(uri: string): Promise<Settings> },
     private readonly library: { readonly loaded: ClauseLibrary },
     private readonly log: SessionLog,
-    private readonly compaction: Pick<IdleCompaction, 'note'> = new IdleCompaction(),
+    private readonly compaction: Pick<IdleCompaction, 'note'> & Partial<Pick<IdleCompaction, 'collectSoon'>> = new IdleCompaction(),
+    release: ReleaseOptions = {},
   ) {
     this.#cache = new AnalysisCache((ruleId, uri, error) => {
       const key = `${ruleId} ${uri}`;
@@ -33,6 +37,7 @@ export class DocumentSessions {
       this.#failed.add(key);
       this.log.error(`Rule ${ruleId} failed on ${uri} and was skipped: ${describe(error)}`);
     });
+    this.#release = new IdleRelease(this.#cache, () => this.compaction.collectSoon?.(), release);
   }
 
   /** The analysis of the document's current version, or undefined when it is not a policy. */
@@ -40,8 +45,9 @@ export class DocumentSessions {
     const doc = this.#cache.document(document.uri, document.version, document.getText(), settings.maxFileSize);
     if (!isPolicy(document.uri, doc, settings.files)) return undefined;
     const analysis = this.#cache.analyse(document.uri, document.version, document.getText(), settings, new Date(), this.library.loaded);
-    // The garbage of analysing a long text is given back once the editor is quiet again.
+    // The garbage of analysing a long text is given back once the editor is quiet again, and so are idle documents' analyses.
     this.compaction.note(document.getText().length);
+    this.#release.busy();
     return analysis;
   }
 
@@ -71,6 +77,17 @@ export class DocumentSessions {
 
   close(uri: string): void {
     this.#cache.delete(uri);
+    this.#failed.forEach((key) => key.endsWith(` ${uri}`) && this.#failed.delete(key));
+    this.#release.closed();
+  }
+
+  /** How many documents have an analysis kept (for tests and the benchmark). */
+  get kept(): number {
+    return this.#cache.size;
+  }
+
+  dispose(): void {
+    this.#release.dispose();
   }
 }
 
