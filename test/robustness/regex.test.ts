@@ -36,11 +36,12 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   'server/src/facts/disclosures.ts p.re': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts a': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts p.not': { data: 'disclosures.json' },
-  'server/src/rules/phrase.ts wholeWords': { data: 'phrase-rules.json' },
+  "server/src/rules/phrase.ts wholeWords(entry.pattern.join('|'))": { data: 'phrase-rules.json' },
+  'server/src/rules/phrase.ts wholeWords(p)': { data: 'phrase-rules.json' },
   // A snippet's tab-stop number.
   'server/src/catalog/snippetSyntax.ts `\\\\$\\\\{?${index}(?!\\\\d)`': { samples: { index: '12' } },
 };
-const DATA_KEYS = new Set(['pattern', 'near', 'notNear', 'match', 're', 'and', 'not', 'cue']);
+const DATA_KEYS = new Set(['pattern', 'near', 'notNear', 'notUnder', 'match', 're', 'and', 'not', 'cue']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
