@@ -21,6 +21,19 @@ const { rules } = JSON.parse(readFileSync(dataFile, 'utf8'));
 
 const fence = (text) => ['```markdown', text, '```'].join('\n');
 
+const names = { eu: 'the EU GDPR', uk: 'the UK GDPR', us: 'US federal law', 'us-ca': 'California law (CCPA)', br: 'the LGPD', ca: 'PIPEDA', 'ca-qc': 'Québec law' };
+
+/** The context an entry asks for, as paragraphs of the page, each followed by a blank line; nothing when it asks for none. */
+function conditions(rule) {
+  const paragraphs = [];
+  if (rule.laws) paragraphs.push([`Only when ${rule.laws.map((c) => names[c] ?? `\`${c}\``).join(' or ')} applies to the policy: declared in the front matter (\`jurisdictions:\`) or by the \`policywright.compliance.jurisdictions\` setting, or, when neither says, evident from the text.`]);
+  if (rule.unlessNegated) paragraphs.push(['Not when the clause before the phrase denies it ("not", "never", "no", "-n\'t").']);
+  if (rule.near) paragraphs.push(['Only when the same sentence also writes each of:', '', ...rule.near.map((p) => `- \`${p}\``)]);
+  if (rule.notNear) paragraphs.push(['Not when the same sentence writes any of:', '', ...rule.notNear.map((p) => `- \`${p}\``)]);
+  if (rule.notUnder) paragraphs.push(['Not in a section, or under a heading, whose title writes any of:', '', ...rule.notUnder.map((p) => `- \`${p}\``)]);
+  return paragraphs.flatMap((lines) => [...lines, '']);
+}
+
 export function renderPage(rule) {
   const fix = rule.replacement === undefined ? 'no' : rule.replacement === '' ? 'yes (deletes the phrase)' : `yes (writes “${rule.replacement}”)`;
   return [
@@ -34,10 +47,11 @@ export function renderPage(rule) {
     '',
     '## What it checks',
     '',
-    'Each place the prose writes one of these phrases (in any case, as whole words):',
+    'Each place a sentence of the prose writes one of these phrases (in any case, as whole words):',
     '',
     ...rule.pattern.map((p) => `- \`${p}\``),
     '',
+    ...conditions(rule),
     '## Why it matters',
     '',
     rule.explanation,

@@ -1,5 +1,5 @@
 /**
- * Precision of every error and warning rule on the judged corpus (../shared/corpus real, seeds and the newer of each
+ * Precision of every error and warning rule (and of the information findings of the rules tagged `unlawful`) on the judged corpus (../shared/corpus real, seeds and the newer of each
  * version pair), from bench/accuracy/judgements.tsv. A finding nobody has judged yet is listed as such and counted
  * apart, never as true.
  */
@@ -37,6 +37,10 @@ export const keyOf = (f: { file: string; line: number; rule: string; subject: st
 /** `none`: no law is obvious, so the compliance rules are off (the setting cannot say "none": empty means infer). */
 export type Jurisdictions = readonly string[] | 'none';
 
+// Information findings judged as well: those of the rules on statements the law does not allow (issue 17), which
+// still say that a clause is likely unlawful. Their lines are apart from the error and warning precision.
+const JUDGED_INFORMATION = new Set(RULES.filter((r) => r.meta.tags.includes('unlawful')).map((r) => r.meta.id));
+
 const COMPLIANCE_OFF = Object.freeze(Object.fromEntries(RULES.filter((r) => r.meta.tags.includes('compliance')).map((r) => [r.meta.id, 'off' as const])));
 
 export function findingsOf(files: ReadonlyArray<{ rel: string; path: string }>, jurisdictions: (rel: string) => Jurisdictions, judgements: ReadonlyMap<string, boolean>, today: Date): Judged[] {
@@ -49,7 +53,7 @@ export function findingsOf(files: ReadonlyArray<{ rel: string; path: string }>, 
     const options = { drafting: DEFAULT_SETTINGS.drafting, compliance: { ...DEFAULT_SETTINGS.compliance, jurisdictions: codes === 'none' ? [] : codes }, library: builtInLibrary() };
     const lines = text.split(/\r?\n/);
     for (const f of runRules(doc, { rules: codes === 'none' ? { ...DEFAULT_SETTINGS.rules, ...COMPLIANCE_OFF } : DEFAULT_SETTINGS.rules, today, options })) {
-      if (f.severity !== 'error' && f.severity !== 'warning') continue;
+      if (f.severity !== 'error' && f.severity !== 'warning' && !(f.severity === 'information' && JUDGED_INFORMATION.has(f.ruleId))) continue;
       const line = doc.lines.lineAt(f.start) + 1;
       const j = { file: rel, line, rule: f.ruleId, subject: subjectOf(f.message) };
       out.push({ ...j, severity: f.severity, message: f.message, context: clip(lines[line - 1] ?? '', 200), verdict: judgements.get(keyOf(j)) });
@@ -76,7 +80,7 @@ export interface RunSummary {
 
 export function printRun(title: string, findings: readonly Judged[], words: number): { lines: string[]; summary: RunSummary } {
   const lines = [`\n${title}: ${findings.length} errors and warnings on ${words} words`];
-  lines.push(`${'rule'.padEnd(32)} ${'sev'.padEnd(7)} ${'n'.padStart(4)} ${'true'.padStart(5)} ${'false'.padStart(5)} ${'unj.'.padStart(5)}  prec`);
+  lines.push(`${'rule'.padEnd(32)} ${'sev'.padEnd(11)} ${'n'.padStart(4)} ${'true'.padStart(5)} ${'false'.padStart(5)} ${'unj.'.padStart(5)}  prec`);
   const groups = new Map<string, Judged[]>();
   for (const f of findings) {
     const k = `${f.rule}\t${f.severity}`;
@@ -86,7 +90,7 @@ export function printRun(title: string, findings: readonly Judged[], words: numb
     const [rule, sev] = k.split('\t');
     const t = list.filter((f) => f.verdict === true).length;
     const fl = list.filter((f) => f.verdict === false).length;
-    lines.push(`${rule.padEnd(32)} ${sev.padEnd(7)} ${String(list.length).padStart(4)} ${String(t).padStart(5)} ${String(fl).padStart(5)} ${String(list.length - t - fl).padStart(5)}  ${pct(t / (t + fl))}`);
+    lines.push(`${rule.padEnd(32)} ${sev.padEnd(11)} ${String(list.length).padStart(4)} ${String(t).padStart(5)} ${String(fl).padStart(5)} ${String(list.length - t - fl).padStart(5)}  ${pct(t / (t + fl))}`);
   }
   const of = (sev: string) => {
     const list = findings.filter((f) => f.severity === sev);

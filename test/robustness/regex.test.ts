@@ -37,7 +37,8 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   'server/src/facts/disclosures.ts p.re': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts a': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts p.not': { data: 'disclosures.json' },
-  'server/src/rules/phrase.ts wholeWords': { data: 'phrase-rules.json' },
+  "server/src/rules/phrase.ts wholeWords(entry.pattern.join('|'))": { data: 'phrase-rules.json' },
+  'server/src/rules/phrase.ts wholeWords(p)': { data: 'phrase-rules.json' },
   // The date patterns take their other-language month names and labels from date-words.json: a sample of each kind
   // (accented words, multi-word labels, a label that must stand before a colon) stands in for the lists.
   'server/src/facts/dates.ts `(?<![${LETTER}])${CUE}(?![${LETTER}])[^\\\\n.]{0,40}?(?:\\\\b(?:as\\\\s+of|from|on|since)\\\\b)?\\\\s{0,4}[:\\\\-–]?\\\\s{0,4}(?:the\\\\s+)?(${DATE})`': { samples: DATE_SAMPLES },
@@ -45,7 +46,7 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   // A snippet's tab-stop number.
   'server/src/catalog/snippetSyntax.ts `\\\\$\\\\{?${index}(?!\\\\d)`': { samples: { index: '12' } },
 };
-const DATA_KEYS = new Set(['pattern', 'near', 'notNear', 'match', 're', 'and', 'not', 'cue']);
+const DATA_KEYS = new Set(['pattern', 'near', 'notNear', 'notUnder', 'match', 're', 'and', 'not', 'cue']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

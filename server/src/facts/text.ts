@@ -191,3 +191,25 @@ export function innermostSection(doc: PolicyDocument, offset: number): PolicyDoc
   }
   return found >= 0 ? doc.allSections[found] : undefined;
 }
+
+// A word that denies what follows it: "not", "never", "no", "neither", "nor", and "-n't" contractions.
+const NEGATION = /\b(?:not|never|no|neither|nor)\b|n['’]t\b/i;
+// Where a clause starts: a semicolon, colon or comma, or a word that turns the sentence ("but", "however").
+const CLAUSE_BREAK = /[;:,]|\b(?:but|however|although|though|whereas|yet)\b/gi;
+
+/** Whether a text holds a word of negation: "we do not transfer", "we never sell", "we don't". */
+export function hasNegation(text: string): boolean {
+  return NEGATION.test(text);
+}
+
+/**
+ * Whether the words before a phrase, back to the start of its clause, deny it: "we will never charge a fee",
+ * "we do not ever charge a fee", but not "we do not sell your data, but we may charge a fee" nor "if you do not
+ * reply, we keep it".
+ */
+export function negates(before: string): boolean {
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) start = m.index + m[0].length;
+  return NEGATION.test(before.slice(start));
+}

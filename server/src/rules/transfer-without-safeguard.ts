@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import type { BlockKind } from '../model/blocks';
 import { quote } from './util/matches';
 import { sentenceFacts } from '../facts/sentences';
+import { hasNegation } from '../facts/text';
 
 /** Data going somewhere: the verb that makes a destination a transfer. */
 const MOVES = /\b(?:transfer\w*|process(?:es|ed|ing)?|stor(?:e|ed|es|ing|age)|host(?:s|ed|ing)?|sent|send(?:s|ing)?|mov(?:e|ed|es|ing)|accessed|accessible)\b/i;
@@ -10,7 +11,6 @@ const READER_THERE = /\b(?:if|when|where)\s+you\b|\byou\s+(?:are|live|reside)\b/
 const READER_NOUN = /\b(?:users|visitors|customers|residents|individuals|people)$/i;
 /** Where: outside the EEA or the UK, to other countries, to the United States. Case matters for the abbreviations. */
 const OUTSIDE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?:EEA|European\s+Economic\s+Area|EU|European\s+Union|UK|United\s+Kingdom|Europe|your\s+(?:home\s+)?(?:country|jurisdiction|region))\b|\b(?:other|third|foreign)\s+countr(?:y|ies)\b|\bcountries\s+(?:other\s+than|outside)\b|\b(?:to|in|into)\s+(?:the\s+)?(?:United\s+States(?:\s+of\s+America)?|U\.S\.(?:A\.)?|USA)(?![\w-])|\binternational(?:ly)?\s+(?:data\s+)?transfer\w*|\bcross-border\s+(?:data\s+)?transfer\w*|\btransfer\w*\s+(?:\w+\s+)?internationally\b/i;
-const NEGATED = /\b(?:not|never|no|neither|nor)\b|n['’]t\b/i;
 
 /** What counts as naming the safeguard (GDPR Arts 45–49, UK GDPR Arts 45–49). Outdated ones count too: outdated-legal-reference reports them. */
 const SAFEGUARD =
@@ -39,7 +39,7 @@ function classify(text: string, kind: BlockKind): TransferFact[] | undefined {
     const where = OUTSIDE.exec(text);
     const before = where ? text.slice(0, where.index) : '';
     // "We do not transfer your data outside the EEA" needs no safeguard.
-    if (where && MOVES.test(before + where[0]) && !NEGATED.test(before) && !READER_THERE.test(before) && !READER_NOUN.test(before.trimEnd())) out.push({ kind: 'transfer' });
+    if (where && MOVES.test(before + where[0]) && !hasNegation(before) && !READER_THERE.test(before) && !READER_NOUN.test(before.trimEnd())) out.push({ kind: 'transfer' });
   }
   SCC.lastIndex = 0;
   const scc = SCC.exec(text);
