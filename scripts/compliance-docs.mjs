@@ -46,6 +46,16 @@ function conditionCell(item, c) {
   return `only if: ${lowerFirst(title)}`;
 }
 
+/** 2027-01-01 as "1 Jan 2027", with the last day when the item was repealed; "—" when the law gives no date here. */
+function appliesCell(item) {
+  const short = (day) => {
+    const [y, m, d] = day.split('-').map(Number);
+    return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+  };
+  if (!item.from && !item.until) return '—';
+  return `${item.from ? short(item.from) : '—'}${item.until ? ` until ${short(item.until)}` : ''}`;
+}
+
 /** The generated part of one rule's page: for each law of the rule, its items and its source. */
 export function renderRequirements(ruleId, c) {
   const laws = c.LAWS.filter((l) => l.rule === ruleId);
@@ -53,11 +63,13 @@ export function renderRequirements(ruleId, c) {
   for (const law of laws) {
     if (laws.length > 1) parts.push(`### ${law.name}`, '');
     if (law.whenChildren) parts.push('Only for a service directed at children.', '');
-    parts.push('| Disclosure | Provision | Severity (declared / inferred) | Required | Quick fix adds |', '| --- | --- | --- | --- | --- |');
+    if (law.thresholds) parts.push('Applies only to a business above the law\'s thresholds: its items are information unless the front matter says `thresholds: met`.', '');
+    parts.push('| Disclosure | Provision | Applies from | Severity (declared / inferred) | Required | Quick fix adds |', '| --- | --- | --- | --- | --- | --- |');
     for (const item of law.items) {
-      parts.push(`| ${cell(item.title)} | ${cell(item.article)} | ${item.severity} / ${MILDER[item.severity]} | ${cell(conditionCell(item, c))} | ${cell(fixCell(item, law, c))} |`);
+      parts.push(`| ${cell(item.title)} | ${cell(item.article)} | ${cell(appliesCell(item))} | ${item.severity} / ${MILDER[item.severity]} | ${cell(conditionCell(item, c))} | ${cell(fixCell(item, law, c))} |`);
     }
     parts.push('', `Source: ${law.source}.`, '');
+    if (law.verified) parts.push(`Checked against: ${law.verified} (2 Dec 2026).`, '');
   }
   return parts.join('\n').trimEnd();
 }

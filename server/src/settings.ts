@@ -2,6 +2,7 @@ import { RULES } from './rules/registry';
 import type { RuleSetting } from './rules/engine';
 import { DEFAULT_COMPLIANCE, DEFAULT_DRAFTING, SETTING_DEFAULTS, type ComplianceOptions, type DraftingOptions } from './facts/options';
 import { JURISDICTIONS, isJurisdictionCode } from './catalog/clauseCatalog';
+import { isIsoDay } from './facts/requirements';
 import { usableGlobs } from './settingsGlobs';
 
 /** Settings as the server and the command line use them, after validation. */
@@ -99,16 +100,25 @@ function readDrafting(raw: unknown, problems: string[]): DraftingOptions {
   return Object.freeze({ maxSentenceWords: Math.round(number('maxSentenceWords', 10, 200)), maxReadingGrade: number('maxReadingGrade', 4, 30) });
 }
 
-/** `compliance.jurisdictions`: known jurisdiction codes; an unknown code is reported and left out. */
+/** `compliance.jurisdictions`: known jurisdiction codes; an unknown code is reported and left out. `compliance.asOf`: a real day, YYYY-MM-DD, or empty for today. */
 function readCompliance(raw: unknown, problems: string[]): ComplianceOptions {
-  if (raw === undefined || raw === null) return DEFAULT_COMPLIANCE;
-  const list = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).jurisdictions : undefined;
-  if (list === undefined) return DEFAULT_COMPLIANCE;
+  if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return DEFAULT_COMPLIANCE;
+  const o = raw as Record<string, unknown>;
+  const asOf = readAsOf(o.asOf, problems) ?? '';
+  const list = o.jurisdictions;
+  if (list === undefined) return asOf === DEFAULT_COMPLIANCE.asOf ? DEFAULT_COMPLIANCE : Object.freeze({ ...DEFAULT_COMPLIANCE, asOf });
   if (!Array.isArray(list) || !list.every((j) => typeof j === 'string')) {
     problems.push('`compliance.jurisdictions` must be a list of codes such as ["eu", "uk", "us-ca"]; inferring jurisdictions from the text');
-    return DEFAULT_COMPLIANCE;
+    return asOf === DEFAULT_COMPLIANCE.asOf ? DEFAULT_COMPLIANCE : Object.freeze({ ...DEFAULT_COMPLIANCE, asOf });
   }
   const codes = list.map((j: string) => j.trim().toLowerCase());
   for (const c of codes) if (!isJurisdictionCode(c)) problems.push(`\`compliance.jurisdictions\` names an unknown jurisdiction "${c}"; known codes: ${Object.keys(JURISDICTIONS).join(', ')}`);
-  return Object.freeze({ jurisdictions: Object.freeze(codes.filter(isJurisdictionCode)) });
+  return Object.freeze({ jurisdictions: Object.freeze(codes.filter(isJurisdictionCode)), asOf });
+}
+
+function readAsOf(value: unknown, problems: string[]): string | undefined {
+  if (value === undefined || value === null || value === '') return DEFAULT_COMPLIANCE.asOf;
+  if (typeof value === 'string' && isIsoDay(value.trim())) return value.trim();
+  problems.push(`\`compliance.asOf\` must be a day written YYYY-MM-DD, such as "2027-01-01", or empty for today (got ${JSON.stringify(value)}); checking as of today`);
+  return DEFAULT_COMPLIANCE.asOf;
 }

@@ -201,13 +201,13 @@ describe('clause completion', () => {
 describe('front-matter completion', () => {
   it('offers the keys not yet written, with what each one does', () => {
     const items = complete(lines('---', 'company: Example Ltd', CURSOR, '---', '# Policy'), invoked);
-    assert.deepEqual(items.map((i) => i.label), ['policy', 'jurisdictions', 'effective', 'contact', 'audience', 'sells-or-shares']);
+    assert.deepEqual(items.map((i) => i.label), ['policy', 'jurisdictions', 'effective', 'contact', 'audience', 'sells-or-shares', 'thresholds']);
     assert.equal(edit(items[1]).newText, 'jurisdictions: [${1:eu}]');
   });
 
   it('offers the jurisdiction codes not yet listed, with what each means', () => {
     const items = complete(lines('---', `jurisdictions: [eu, ${CURSOR}]`, '---'), invoked);
-    assert.deepEqual(items.map((i) => i.label), ['uk', 'us', 'us-ca', 'us-va', 'us-co', 'us-ct', 'us-tx', 'ca', 'ca-qc', 'br']);
+    assert.deepEqual(items.map((i) => i.label), ['uk', 'us', 'us-ca', 'us-va', 'us-co', 'us-ct', 'us-tx', 'us-ut', 'us-or', 'us-ne', 'us-nj', 'us-mn', 'us-ri', 'ca', 'ca-qc', 'br']);
     const california = items.find((i) => i.label === 'us-ca')!;
     assert.equal(california.detail, 'California');
     assert.match((california.documentation as MarkupContent).value, /CCPA as amended by the CPRA/);

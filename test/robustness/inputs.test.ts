@@ -125,7 +125,7 @@ describe('prototype keys in user input', () => {
     const doc = makeDoc(withFrontMatter('policy: true', 'jurisdictions: [constructor, uk]'));
     assert.deepEqual(applicability(doc).jurisdictions.map((j: { code: string }) => j.code), ['uk']);
     const found = runRules(doc, { today: TODAY }).filter((f) => f.ruleId === 'front-matter-invalid');
-    assert.deepEqual(found.map((f) => f.message), ['Front matter “jurisdictions” names the unknown code “constructor”, use one of eu, uk, us, us-ca, us-va, us-co, us-ct, us-tx, ca, ca-qc, br']);
+    assert.deepEqual(found.map((f) => f.message), ['Front matter “jurisdictions” names the unknown code “constructor”, use one of eu, uk, us, us-ca, us-va, us-co, us-ct, us-tx, us-ut, us-or, us-ne, us-nj, us-mn, us-ri, ca, ca-qc, br']);
   });
 });
 

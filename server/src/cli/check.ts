@@ -12,8 +12,7 @@ import type { CliIO, FileReport } from './report';
 
 export type { CliIO } from './report';
 import { DIFF_USAGE, runDiff } from './diff';
-
-
+import { isIsoDay } from '../facts/requirements';
 
 const USAGE = `Usage: policywright check [--format text|json|sarif] [--config FILE] <files or folders…>
 
@@ -28,6 +27,8 @@ Options:
   --config FILE       settings file (default: .policywright.json in the current folder, if present)
   --jurisdictions LIST  jurisdictions for policies whose front matter declares none, e.g. eu,uk,us-ca
                       (default: the config's compliance.jurisdictions, else inferred from each text)
+  --as-of YYYY-MM-DD  check the laws as they stand on that day instead of today (default: the config's
+                      compliance.asOf, else today): requirements not yet in force are left out
   -h, --help          show this help
 
 Only regular files are read, each once, up to ten times maxFileSize (20 MB by default). Paths skipped while
@@ -43,7 +44,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, jurisdictions: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, jurisdictions: { type: 'string' }, 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     io.err(`policywright: ${(error as Error).message}\n\n${USAGE}\n`);
@@ -69,6 +70,12 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     return 2;
   }
 
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isIsoDay(asOf.trim())) {
+    io.err(`policywright: --as-of must be a day written YYYY-MM-DD, such as 2027-01-01, not "${asOf}"\n`);
+    return 2;
+  }
+
   let usageProblem = false;
   const loaded = loadConfig(values.config, io.cwd);
   let settings = loaded.settings;
@@ -76,8 +83,9 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   if (values.jurisdictions !== undefined) {
     const { settings: withCodes, problems } = normalizeSettings({ compliance: { jurisdictions: values.jurisdictions.split(/[,\s]+/).filter(Boolean) } });
     configProblems.push(...problems.map((p) => p.replace('`compliance.jurisdictions`', '--jurisdictions')));
-    settings = { ...settings, compliance: withCodes.compliance };
+    settings = { ...settings, compliance: Object.freeze({ ...settings.compliance, jurisdictions: withCodes.compliance.jurisdictions }) };
   }
+  if (asOf !== undefined) settings = { ...settings, compliance: Object.freeze({ ...settings.compliance, asOf: asOf.trim() }) };
   for (const p of configProblems) io.err(`policywright: ${p}\n`);
   if (configProblems.length > 0) usageProblem = true;
 

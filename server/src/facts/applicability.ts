@@ -32,6 +32,8 @@ export interface Applicability {
   readonly english: boolean;
   /** Front matter `sells-or-shares`; undefined when not declared. */
   readonly sellsOrShares?: boolean;
+  /** Front matter `thresholds: met` (true) or `not-met` (false); undefined when not declared. */
+  readonly thresholdsMet?: boolean;
   has(code: string): boolean;
   get(code: string): Applies | undefined;
 }
@@ -106,6 +108,7 @@ function decide(doc: PolicyDocument, options: ComplianceOptions): Applicability 
     children: directedAtChildren(doc),
     english: readsAsEnglish(doc),
     sellsOrShares: doc.fields.sellsOrShares,
+    thresholdsMet: doc.fields.thresholdsMet,
     has: (code: string) => byCode.has(code),
     get: (code: string) => byCode.get(code),
   });

@@ -23,6 +23,8 @@ export interface Facts {
   readonly applicability: Applicability;
   /** Each applicable law's required items, met or not (reads `compliance`). */
   readonly complianceStatus: readonly LawStatus[];
+  /** The same, checked on the day `policywright.compliance.asOf` names, or else on `today`. */
+  complianceStatusOn(today: Date): readonly LawStatus[];
   /** Where a missing item is reported and the edits that add it (reads `library`). */
   placement(requirement: Requirement, today: Date): Placement;
   readonly definedTerms: TermIndex;
@@ -53,6 +55,7 @@ export const factsOf = perDocumentAnd((doc: PolicyDocument, options: AnalysisOpt
     get complianceStatus() {
       return complianceStatus(doc, options.compliance);
     },
+    complianceStatusOn: (today: Date) => complianceStatus(doc, options.compliance, today),
     placement: (requirement: Requirement, today: Date) => placeRequirement(doc, requirement, options.library, today),
   };
   // Getters, so that a fact nobody reads is never computed.

@@ -13,6 +13,8 @@ export interface DraftingOptions {
 export interface ComplianceOptions {
   /** Jurisdiction codes used when the front matter declares none; empty means infer from the text. */
   readonly jurisdictions: readonly string[];
+  /** The day (YYYY-MM-DD) the laws are checked as of (`policywright.compliance.asOf`, `--as-of`); empty means today. */
+  readonly asOf?: string;
 }
 
 /**
@@ -40,4 +42,7 @@ export const DEFAULT_DRAFTING: DraftingOptions = Object.freeze({
   maxSentenceWords: properties['policywright.drafting.maxSentenceWords'].default,
   maxReadingGrade: properties['policywright.drafting.maxReadingGrade'].default,
 });
-export const DEFAULT_COMPLIANCE: ComplianceOptions = Object.freeze({ jurisdictions: Object.freeze([...(properties['policywright.compliance.jurisdictions'].default as string[])]) });
+export const DEFAULT_COMPLIANCE: ComplianceOptions = Object.freeze({
+  jurisdictions: Object.freeze([...(properties['policywright.compliance.jurisdictions'].default as string[])]),
+  asOf: properties['policywright.compliance.asOf'].default as string,
+});

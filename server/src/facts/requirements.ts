@@ -31,6 +31,10 @@ export interface Requirement {
   readonly unlessMentions?: string;
   /** With `unlessMentions`: the statement makes the item moot only when the policy does not also make this one (targeted advertising). */
   readonly unlessAbsent?: string;
+  /** The first day it applies (YYYY-MM-DD): the later of the law's date and the item's own. */
+  readonly from?: string;
+  /** The last day it applies (YYYY-MM-DD), when repealed or replaced. */
+  readonly until?: string;
 }
 
 export interface Law {
@@ -40,6 +44,13 @@ export interface Law {
   readonly whenChildren: boolean;
   readonly rule: string;
   readonly source: string;
+  /** The first day the law applies (YYYY-MM-DD). */
+  readonly from?: string;
+  readonly until?: string;
+  /** Applies only to businesses above thresholds: its items are information unless the front matter says `thresholds: met`. */
+  readonly thresholds: boolean;
+  /** The text its items were checked against, and when. */
+  readonly verified?: string;
   readonly items: readonly Requirement[];
 }
 
@@ -48,7 +59,7 @@ const REPORTED_BY: Readonly<Record<string, string>> = Object.freeze({ 'effective
 
 export const LAWS: readonly Law[] = Object.freeze(
   data.laws.map((l) => {
-    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; when?: { mentions?: string; unless?: string; unlessAbsent?: string } }> };
+    const raw = l as { id: string; name: string; jurisdiction: string; when?: string; rule: string; source: string; from?: string; until?: string; thresholds?: boolean; verified?: string; items: Array<{ disclosure: string; article: string; severity: string; clause: string; topic?: string; inSection?: string; severityIfSells?: string; from?: string; until?: string; when?: { mentions?: string; unless?: string; unlessAbsent?: string } }> };
     return Object.freeze({
       id: raw.id,
       name: raw.name,
@@ -56,6 +67,10 @@ export const LAWS: readonly Law[] = Object.freeze(
       whenChildren: raw.when === 'children',
       rule: raw.rule,
       source: raw.source,
+      from: raw.from,
+      until: raw.until,
+      thresholds: raw.thresholds === true,
+      verified: raw.verified,
       items: Object.freeze(
         raw.items.map((i) =>
           Object.freeze({
@@ -72,12 +87,50 @@ export const LAWS: readonly Law[] = Object.freeze(
             whenMentions: i.when?.mentions,
             unlessMentions: i.when?.unless,
             unlessAbsent: i.when?.unlessAbsent,
+            from: later(raw.from, i.from),
+            until: earlier(raw.until, i.until),
           }),
         ),
       ),
     });
   }),
 );
+
+function later(a?: string, b?: string): string | undefined {
+  return a === undefined ? b : b === undefined ? a : a > b ? a : b;
+}
+function earlier(a?: string, b?: string): string | undefined {
+  return a === undefined ? b : b === undefined ? a : a < b ? a : b;
+}
+
+/** Whether the requirement is law on `day` (YYYY-MM-DD): on or after its `from`, on or before its `until`. */
+export function inForceOn(requirement: Requirement, day: string): boolean {
+  return (requirement.from === undefined || requirement.from <= day) && (requirement.until === undefined || day <= requirement.until);
+}
+
+/** How far ahead an item not yet in force is announced: six months, so that a policy is ready on the day. */
+export const UPCOMING_MONTHS = 6;
+
+/** `day` plus six months, as YYYY-MM-DD (31 August plus six months is the last day of February). */
+export function horizonOf(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const month = m - 1 + UPCOMING_MONTHS;
+  const last = new Date(Date.UTC(y, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, month, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** A YYYY-MM-DD string that names a real day. */
+export function isIsoDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return date.getUTCFullYear() === +m[1] && date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
+}
+
+/** The day compliance is checked on: `policywright.compliance.asOf` (or `--as-of`) when set, otherwise today. */
+export function assessmentDay(options: ComplianceOptions, today: Date = new Date()): string {
+  return options.asOf && isIsoDay(options.asOf) ? options.asOf : today.toISOString().slice(0, 10);
+}
 
 export interface ItemStatus {
   readonly law: Law;
@@ -92,6 +145,10 @@ export interface LawStatus {
   readonly law: Law;
   readonly applies: Applies;
   readonly items: readonly ItemStatus[];
+  /** Items not yet in force that take effect within six months of the day checked, not yet met: told once per law, as information. */
+  readonly upcoming: readonly ItemStatus[];
+  /** The day the law was checked on (YYYY-MM-DD). */
+  readonly day: string;
 }
 
 const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'information', hint: 'hint' };
@@ -100,17 +157,21 @@ const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'informa
 const IN_SECTION: ReadonlySet<string> = new Set(LAWS.flatMap((law) => law.items.filter((i) => i.inSection).map((i) => i.disclosure)));
 const sectionPassages = perDocument((doc: PolicyDocument) => passagesOf(doc, IN_SECTION));
 
-/** For every law that applies to the document: each of its requirements, met or not. Kept per version and compliance options, as applicability is. */
-const statuses = perDocumentAnd((doc: PolicyDocument, options: ComplianceOptions): readonly LawStatus[] => {
-  const a = applicability(doc, options);
-  return a.english ? computeStatus(doc, a) : [];
-});
+/** For every law that applies to the document: each of its requirements in force on the day, met or not. Kept per version, compliance options and day. */
+const statuses = perDocumentAnd((_doc: PolicyDocument, _options: ComplianceOptions) => new Map<string, readonly LawStatus[]>());
 
-export function complianceStatus(doc: PolicyDocument, options: ComplianceOptions = DEFAULT_COMPLIANCE): readonly LawStatus[] {
-  return statuses(doc, options);
+export function complianceStatus(doc: PolicyDocument, options: ComplianceOptions = DEFAULT_COMPLIANCE, today: Date = new Date()): readonly LawStatus[] {
+  const day = assessmentDay(options, today);
+  const byDay = statuses(doc, options);
+  let found = byDay.get(day);
+  if (!found) {
+    const a = applicability(doc, options);
+    byDay.set(day, (found = a.english ? computeStatus(doc, a, day) : Object.freeze([])));
+  }
+  return found;
 }
 
-function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>): readonly LawStatus[] {
+function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>, day: string): readonly LawStatus[] {
   const found = disclosuresOf(doc);
   const out: LawStatus[] = [];
   for (const law of LAWS) {
@@ -119,18 +180,27 @@ function computeStatus(doc: PolicyDocument, a: ReturnType<typeof applicability>)
     if (law.whenChildren && !a.children) continue;
     // Its readers are sent to another page for this law: nothing is missing here (rules.ts says so once).
     if (applies.elsewhere && !applies.declared) {
-      out.push(Object.freeze({ law, applies, items: Object.freeze([]) }));
+      out.push(Object.freeze({ law, applies, items: Object.freeze([]), upcoming: Object.freeze([]), day }));
       continue;
     }
     const items: ItemStatus[] = [];
+    const upcoming: ItemStatus[] = [];
+    const horizon = horizonOf(day);
+    // A state law that binds only businesses above its thresholds: information until the front matter says they are met.
+    const belowThreshold = law.thresholds && a.thresholdsMet !== true;
     for (const requirement of law.items) {
+      if (requirement.until !== undefined && day > requirement.until) continue;
+      const ahead = requirement.from !== undefined && day < requirement.from;
+      if (ahead && requirement.from! > horizon) continue;
       if (requirement.whenMentions && !found.has(requirement.whenMentions)) continue;
       if (requirement.unlessMentions && found.has(requirement.unlessMentions) && !(requirement.unlessAbsent && found.has(requirement.unlessAbsent))) continue;
       const severity = (a.sellsOrShares && requirement.severityIfSells) || requirement.severity;
       const evidence = requirement.inSection ? evidenceIn(doc, sectionPassages(doc).get(requirement.disclosure) ?? [], requirement.inSection) : found.get(requirement.disclosure);
-      items.push(Object.freeze({ law, requirement, evidence, severity: applies.declared ? severity : MILDER[severity] }));
+      const status = Object.freeze({ law, requirement, evidence, severity: belowThreshold ? (severity === 'hint' ? 'hint' : 'information') : applies.declared ? severity : MILDER[severity] });
+      if (!ahead) items.push(status);
+      else if (!evidence) upcoming.push(Object.freeze({ ...status, severity: 'information' as Severity }));
     }
-    out.push(Object.freeze({ law, applies, items: Object.freeze(items) }));
+    out.push(Object.freeze({ law, applies, items: Object.freeze(items), upcoming: Object.freeze(upcoming), day }));
   }
   return Object.freeze(out);
 }

@@ -26,7 +26,7 @@ export function provideChecklist(doc: PolicyDocument, rules: Readonly<Record<str
     }));
   const laws: ChecklistLaw[] = [];
   let missing = 0;
-  for (const status of facts.complianceStatus) {
+  for (const status of facts.complianceStatusOn(today)) {
     if (rules[status.law.rule] === 'off') continue;
     laws.push({
       id: status.law.id,

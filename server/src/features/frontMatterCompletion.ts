@@ -21,6 +21,11 @@ const KEYS: readonly KeyInfo[] = [
   { key: 'contact', snippet: () => `contact:\n  email: \${1:${FILL_DEFAULTS.email}}`, doc: 'How to reach the business about privacy: `email`, `phone` and `address`. Clauses inserted from the library fill them in.' },
   { key: 'audience', snippet: () => 'audience: ${1:adults}', doc: 'Who the service is for, such as `adults` or `children`.' },
   { key: 'sells-or-shares', snippet: () => 'sells-or-shares: ${1|false,true|}', doc: 'Whether the business sells or shares personal information in the CCPA sense (`true` or `false`).' },
+  {
+    key: 'thresholds',
+    snippet: () => 'thresholds: ${1|met,not-met|}',
+    doc: "Whether the business is above the applicability thresholds of the US state laws it declares (`met` or `not-met`). Until it says `met`, the items of Utah's, Oregon's, Nebraska's, New Jersey's, Minnesota's and Rhode Island's laws are information, not errors.",
+  },
 ];
 
 const BOOLEAN_DOCS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

@@ -13,6 +13,8 @@ export interface PolicyFields {
   readonly contact?: { readonly email?: string; readonly phone?: string; readonly address?: string; readonly text?: string };
   readonly audience?: string | readonly string[];
   readonly sellsOrShares?: boolean;
+  /** `thresholds: met`: the business is above the applicability thresholds of the state laws it declares; undefined when not declared. */
+  readonly thresholdsMet?: boolean;
 }
 
 export interface FrontMatterProblem {
@@ -41,7 +43,7 @@ export const EMPTY_FIELDS: PolicyFields = Object.freeze({ jurisdictions: Object.
  */
 export const MAX_FRONT_MATTER = 65_536;
 /** The keys PolicyFields reads; no other value of the front matter is ever converted. */
-const POLICY_KEYS = new Set(['policy', 'company', 'jurisdictions', 'effective', 'contact', 'audience', 'sells-or-shares']);
+const POLICY_KEYS = new Set(['policy', 'company', 'jurisdictions', 'effective', 'contact', 'audience', 'sells-or-shares', 'thresholds']);
 export function readFrontMatter(root: Root, text: string): FrontMatter | undefined {
   const first = root.children[0];
   if (!first || first.type !== 'yaml') return undefined;
@@ -170,6 +172,13 @@ function readYaml(value: string, text: string, start: number, end: number, bodyS
   if ('sells-or-shares' in raw) {
     if (typeof raw['sells-or-shares'] === 'boolean') fields.sellsOrShares = raw['sells-or-shares'];
     else bad('sells-or-shares', 'must be `true` or `false`');
+  }
+  if ('thresholds' in raw) {
+    const t = raw.thresholds;
+    const said = typeof t === 'string' ? t.trim().toLowerCase() : t;
+    if (said === 'met' || said === true) fields.thresholdsMet = true;
+    else if (said === 'not-met' || said === 'not met' || said === false) fields.thresholdsMet = false;
+    else bad('thresholds', 'must be `met` or `not-met`, write `thresholds: met` when the business is above the state laws\' thresholds');
   }
   return { start, end, keys: Object.freeze(pairs.map(keyOf)), fields: Object.freeze(fields), problems, unread };
 }

@@ -1,4 +1,5 @@
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
+import type { LawStatus } from '../facts/requirements';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
 import { LAWS } from '../facts/requirements';
 
@@ -20,7 +21,7 @@ function missingDisclosureRule(ruleId: string): Rule {
       explanation: `Applies when the policy's front matter declares ${jurisdictions.join(' or ')} in \`jurisdictions:\`, or when the text makes it evident (then findings are one step milder). Each finding names the provision that requires the item; the quick fix adds a sentence to the right section, or inserts the library clause where that section usually stands. One insertion satisfies every law that asks for the same item.`,
     },
     check(ctx) {
-      for (const status of ctx.facts.complianceStatus) {
+      for (const status of ctx.facts.complianceStatusOn(ctx.today)) {
         if (status.law.rule !== ruleId) continue;
         const inferred = !status.applies.declared;
         const note = inferred
@@ -52,9 +53,41 @@ function missingDisclosureRule(ruleId: string): Rule {
             hoverNote: note,
           });
         }
+        reportUpcoming(ctx, status, ruleId, note);
       }
     },
   };
+}
+
+/**
+ * Items of one law that take effect within six months and the policy does not make yet: one information finding,
+ * "From 1 January 2027, <law> requires …: add it now so the policy is ready", where the first of them belongs.
+ */
+function reportUpcoming(ctx: RuleContext, status: LawStatus, ruleId: string, note: string): void {
+  const items = status.upcoming.filter((i) => i.requirement.ruleId === ruleId);
+  if (items.length === 0) return;
+  const first = [...items].sort((a, b) => (a.requirement.from! < b.requirement.from! ? -1 : a.requirement.from! > b.requirement.from! ? 1 : 0))[0];
+  const dates = [...new Set(items.map((i) => i.requirement.from!))].sort();
+  const list = new Intl.ListFormat('en', { type: 'conjunction' }).format(items.map((i) => `${lowerFirst(i.requirement.title)} (${i.requirement.article})`));
+  const when = dates.length === 1 ? `From ${longDate(dates[0])}` : `From ${longDate(dates[0])} to ${longDate(dates[dates.length - 1])}`;
+  const place = ctx.facts.placement(first.requirement, ctx.today);
+  const them = items.length === 1 ? 'it' : 'them';
+  ctx.report({
+    start: place.start,
+    end: place.end,
+    severity: 'information',
+    message: `${when}, ${status.law.name} requires ${list}: add ${them} now so the policy is ready`,
+    fixes: place.fixes,
+    hoverNote: `${note} Checked as of ${longDate(status.day)}; items taking effect within six months are announced once, as information.`,
+  });
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 2027-01-01 as "1 January 2027". */
+function longDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 function lowerFirst(s: string): string {
