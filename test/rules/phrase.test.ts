@@ -102,7 +102,7 @@ describe('phrase rules', () => {
       assert.deepEqual(run('# Notice', '', 'We may charge a fee for each request.'), [], 'no law is evident');
       const inferred = runRules(makeDoc(lines('# Notice', '', 'We follow the UK GDPR. We may charge a fee for each request.')), {}, [fee]);
       assert.equal(inferred.length, 1);
-      assert.match(inferred[0].hoverNote ?? '', /United Kingdom is taken to apply because the text mentions `UK GDPR`/);
+      assert.match(inferred[0].hoverNote ?? '', /United Kingdom is taken to apply because the text mentions “UK GDPR”/);
     });
 
     it('stay quiet when the clause denies the phrase, but not when another clause does', () => {
