@@ -44,6 +44,8 @@ const LISTS = [
   '',
 ].join('\n');
 const SNIPPETS = ['\n', '\r\n', '\r', '\n\n', '# ', '## New heading\n\n', '1. ', '1. WHAT WE COLLECT\n', '- ', '> ', '```\n', '---\n', '**', '"', '“', '(', ')', '[', ']', '|', '<!-- policywright-disable -->\n', '<!--', '-->', 'the the ', 'Data Protection Act 1998', '[COMPANY NAME]', '😀', 'e\u0301', 'Last updated: 2 March 2024\n', '\t', '    code\n', 'x'];
+// Front matter openings and closings, CR endings next to them, HTML declarations (CommonMark HTML block type 4).
+const SHAPES = [...SNIPPETS, '---', '---\r', '\r---\r', '---\n<!-->\n', '<!-->', '<!X', '<!DOCTYPE html>\n', '<!a\n', '>\n'];
 
 interface Edit {
   readonly at: number;
@@ -51,11 +53,13 @@ interface Edit {
   readonly insert: string;
 }
 
-const edit = fc.record({
+const editFrom = (snippets: readonly string[]) => fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 200 })),
-  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 }), fc.constant('')),
+  insert: fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 6 }), fc.constant('')),
 });
+const edit = editFrom(SNIPPETS);
+const shapeEdit = editFrom(SHAPES);
 
 function apply(text: string, e: { at: number; remove: number; insert: string }): string {
   const at = Math.min(text.length, Math.floor(e.at * text.length));
@@ -92,11 +96,39 @@ describe('incremental model', function () {
     fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(POLICY_CRLF, edits)), { numRuns: 40, seed: 515151 });
   });
 
+  it('equals a fresh build after random edits to a policy whose front matter is open, CR-ended or declares HTML', () => {
+    const bases = ['---\n<!-->\n', `---\rpolicy: true\r---\r${POLICY.slice(0, 1500)}`, `---\npolicy: true\n---\n<!DOCTYPE x>\n\n${POLICY.slice(0, 1500)}`, `---\n${POLICY.slice(0, 1500)}`];
+    bases.forEach((base, k) => {
+      fc.assert(fc.property(fc.array(shapeEdit, { minLength: 1, maxLength: 6 }), (edits) => check(base, edits)), { numRuns: 40, seed: 313131 + k });
+    });
+  });
+
   it('equals a fresh build when a fence or a comment opens and swallows the rest', () => {
     const middle = POLICY.indexOf('\n## ', POLICY.length >> 1) + 1;
     check(POLICY, [{ at: middle / POLICY.length, remove: 0, insert: '```\n' }]);
     check(POLICY, [{ at: middle / POLICY.length, remove: 0, insert: '<!--\n' }]);
     check(POLICY, [{ at: 0, remove: 0, insert: '---\npolicy: true\n---\n' }]);
+  });
+
+  it('equals a fresh build for the shapes of issue 13 (front matter closed late, CR after the opening, <!X blocks)', () => {
+    const at = (base: string, offset: number) => offset / base.length;
+    // Front matter left open over an odd body, then closed.
+    const open = '---\n<!-->\n';
+    check(open, [{ at: 1, remove: 0, insert: '---' }]);
+    check(open, [{ at: 1, remove: 0, insert: '---\n' }]);
+    check(`${open}text\n`, [{ at: at(`${open}text\n`, open.length), remove: 0, insert: '---\n' }]);
+    // A CR line ending right after the opening `---`.
+    const fm = '---\npolicy: true\n---\n\n# Privacy\n\nWe keep data.\n';
+    check(fm, [{ at: at(fm, 3), remove: 1, insert: '\r' }]);
+    check(fm, [{ at: at(fm, 3), remove: 0, insert: '\r' }]);
+    check('---\rpolicy: true\r---\r\r# Privacy\r\rWe keep data.\r', [{ at: 0.9, remove: 0, insert: 'x' }]);
+    // A line starting with `<!` and a letter opens an HTML block (CommonMark type 4) that ends at the first `>`.
+    const line = POLICY.indexOf('\n## ', POLICY.length >> 1) + 1;
+    check(POLICY, [{ at: at(POLICY, line), remove: 0, insert: '<!X' }]);
+    check(POLICY, [{ at: at(POLICY, line), remove: 0, insert: '<!DOCTYPE html\n' }]);
+    const para = POLICY.indexOf('\n\n', line) + 2;
+    check(POLICY, [{ at: at(POLICY, para), remove: 0, insert: '<!a' }]);
+    check(POLICY, [{ at: at(POLICY, para), remove: 0, insert: '<!' }, { at: at(POLICY, para) , remove: 0, insert: 'b' }]);
   });
 
   // Keystrokes inside a line take a shorter path (only the block itself is re-parsed): these edits

@@ -141,6 +141,9 @@ export function reparseChunks(old: readonly Chunk[], oldText: string, text: stri
   if (prefix === oldText.length && prefix === text.length) return [...old];
   const editEnd = oldText.length - suffix;
   const delta = text.length - oldText.length;
+  // Front matter closes at the first `---` line, however far away: unless the edit lies after the
+  // line that closes it, the front matter region is parsed whole (issue 13).
+  if (frontMatterAffected(old[0], oldText, text, prefix)) return parseChunks(text);
 
   // First chunk that ends at or after the edit, last one that starts at or before its end.
   let first = old.findIndex((c) => c.end >= prefix);
@@ -173,6 +176,13 @@ export function reparseChunks(old: readonly Chunk[], oldText: string, text: stri
     return [...old.slice(0, lo), ...fresh, ...shifted(old.slice(hi + 1), delta)];
   }
   return parseChunks(text);
+}
+
+function frontMatterAffected(head: Chunk, oldText: string, text: string, prefix: number): boolean {
+  if (!FRONT_MATTER.test(text) && !FRONT_MATTER.test(oldText)) return false;
+  if (head.node.type !== 'yaml') return true;
+  const closing = oldText.slice(head.end).search(/[\r\n]/);
+  return closing < 0 || prefix <= head.end + closing;
 }
 
 function shifted(chunks: readonly Chunk[], delta: number): readonly Chunk[] {
