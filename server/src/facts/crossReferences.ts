@@ -24,6 +24,8 @@ export interface CrossReference {
   readonly targets: readonly ReferenceTarget[];
   /** The title quoted after a numbered reference: its inner text. */
   readonly quotedTitle?: { readonly text: string; readonly start: number; readonly end: number };
+  /** The word before the number, as a message names it: "Section", "Clause", "Paragraph". */
+  readonly noun?: string;
 }
 
 export interface CrossReferenceIndex {
@@ -33,10 +35,10 @@ export interface CrossReferenceIndex {
   sectionsNumbered(number: string): readonly Section[];
 }
 
-const NUMBER_REF = /\b(Sections?)\s+(\d+(?:\.\d+)*)((?:\s*(?:,|and|or|to|through|-|–)\s*\d+(?:\.\d+)*)*)/gi;
+const NUMBER_REF = /\b(Sections?|Clauses?|Paragraphs?)\s+(\d+(?:\.\d+)*)((?:\s*(?:,|and|or|to|through|-|–)\s*\d+(?:\.\d+)*)*)/gi;
 const NUMBER = /\d+(?:\.\d+)*/g;
 // A section of a statute, not of the policy: "Civil Code Section 1798.83", "U.S.C. Section 1232g", "§".
-const LAW_BEFORE = /(?:\b(?:Code|Acts?|U\.?S\.?C|C\.?F\.?R|CFR|USC|Regulations?|Rules?|Title|Laws?|Statutes?|Chapter|Directive|GDPR|CCPA|CPRA|Cal|Civ)|§)[\s.,]*$/i;
+const LAW_BEFORE = /(?:\b(?:Code|Acts?|U\.?S\.?C|C\.?F\.?R|CFR|USC|Regulations?|Rules?|Title|Laws?|Statutes?|Chapter|Directive|GDPR|CCPA|CPRA|Cal|Civ|Art(?:icles?)?\.?\s*\d+(?:\(\w{1,3}\))*)|§)[\s.,]*$/i;
 const OF_ANOTHER = /^\s*(?:\([^()\n]{0,20}\)\s*)?of\s+(?!this\b|these\b)/i;
 const QUOTED_AFTER = /^\s*(?:,\s*)?(?:\(\s*)?[“"‘']([^“”"‘’'\n]{2,120})[”"’']/;
 const QUOTED = /[“"‘]([^“”"‘’\n]{2,100})[”"’]/g;
@@ -48,7 +50,7 @@ const TITLE_NUMBER = /^(?:section|article|part|clause)\s+(\d+(?:\.\d+)*)\b/i;
 
 // Whether a block's text could hold a reference at all (a section number or a quotation), kept per
 // text: the patterns below then run on the few blocks that could.
-const mayRefer = perBlockText((block: Block): boolean => /\bsections?\s+\d/i.test(block.text) || /[“"‘]/.test(block.text));
+const mayRefer = perBlockText((block: Block): boolean => /\b(?:sections?|clauses?|paragraphs?)\s+\d/i.test(block.text) || /[“"‘]/.test(block.text));
 
 /** Whether a line could match NUMBERED_LINE, from its first character, without cutting the line out. */
 function mayBeNumbered(text: string, lineStart: number): boolean {
@@ -128,7 +130,8 @@ function numberReferences(block: Block, byNumber: Map<string, Section[]>, number
       // "(“Cookies”)": the bracket that opened before the title closes the reference.
       if (/^\s*(?:,\s*)?\(/.test(quoted[0]) && block.text[end - block.start] === ')') end++;
     }
-    out.push({ kind: 'number', start: block.start + rel, end, targets, quotedTitle });
+    const noun = m[1].replace(/s$/i, '');
+    out.push({ kind: 'number', start: block.start + rel, end, targets, quotedTitle, noun: noun[0].toUpperCase() + noun.slice(1).toLowerCase() });
     taken.push([block.start + rel, end]);
   }
 }

@@ -47,6 +47,7 @@ export interface TableOfContents {
 }
 
 const TOC_TITLE = /^(?:table of contents|contents|in this (?:privacy )?(?:policy|notice|statement)|on this page|quick links|jump to(?: a section)?)$/i;
+const PAGE_NUMBER = /(?:\s*(?:\.\s?){2,}\s*|\s*…+\s*|\s*\t\s*|\s{3,})(?:\d{1,4}|[ivxlc]{1,6})$/i;
 const ITEM_PREFIX = /^(\s*)(?:(\d+)([.)])|([-*+]))(\s+)/;
 
 export const tablesOfContents = perDocument((doc: PolicyDocument): readonly TableOfContents[] => {
@@ -89,7 +90,8 @@ function addItem(doc: PolicyDocument, list: List, item: ListItem, i: number, dep
   const lineEnd = doc.lines.lineEnd(doc.lines.lineAt(itemStart));
   if (para) {
     const paraStart = para.position?.start.offset ?? itemStart;
-    let title = toString(para).split(/\r?\n|\r/)[0].trim();
+    // A word processor's contents line ends in its page number, after a tab or a leader of dots: "Cookies\t4".
+    let title = toString(para).split(/\r?\n|\r/)[0].trim().replace(PAGE_NUMBER, '');
     // The number as written: "4." after "2." is 4, whatever CommonMark counts.
     const written = /^\s*(\d+)[.)]/.exec(doc.text.slice(itemStart, lineEnd))?.[1];
     let number = list.ordered ? (written ?? String((list.start ?? 1) + i)) : undefined;

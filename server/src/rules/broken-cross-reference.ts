@@ -24,7 +24,7 @@ export const brokenCrossReference: Rule = {
           const fixes: Fix[] = [];
           const titled = ref.quotedTitle ? doc.allSections.find((s) => s.number && titleMatches(ref.quotedTitle!.text, s.title)) : undefined;
           if (titled?.number) fixes.push({ title: `Refer to section ${titled.number} ("${titled.title}")`, edits: [{ start: target.start, end: target.end, newText: titled.number }] });
-          ctx.report({ start: target.start, end: target.end, message: `Section ${quote(target.label)} does not exist in this policy: point the reference at an existing section`, fixes });
+          ctx.report({ start: target.start, end: target.end, message: `${ref.noun ?? 'Section'} ${quote(target.label)} does not exist in this policy: point the reference at an existing section`, fixes });
         } else {
           const near = closestTitle(target.label, doc.allSections);
           const fixes: Fix[] = near ? [{ title: `Refer to "${near.title}"`, edits: [{ start: target.start, end: target.end, newText: near.title }] }] : [];

@@ -5,13 +5,25 @@ import { quote } from './util/matches';
 import { lineOf, sentenceFacts, type SentenceFact } from '../facts/sentences';
 import type { Applies } from '../facts/applicability';
 
-const NUMBER = '(\\d{1,2}|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)';
+const NUMBER = '(\\d{1,2}|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty-one)';
 /** "under 13", "under the age of 16", "younger than 14", "at least 13 years old", "16 or older", "13+". */
 const AGE = new RegExp(
   `\\b(?:(?:under|below|younger\\s+than|less\\s+than)[\\s-]+(?:the\\s+age\\s+of\\s+|age\\s+)?|(?:at\\s+least|over\\s+the\\s+age\\s+of|older\\s+than|aged|over)\\s+(?:the\\s+age\\s+of\\s+)?|ages?\\s+of\\s+)${NUMBER}\\b(?!\\s*(?:days?|weeks?|months?|hours?|minutes?|characters?|%|percent|digits?|items?|times?|kb|mb)\\b)|\\b(\\d{1,2})\\s+(?:years?\\s+(?:(?:of\\s+age|old)\\s+)?)?(?:or|and)\\s+(?:older|over|above|up)\\b|\\b(\\d{1,2})\\+(?!\\w)`,
   'gi',
 );
-const WORDS: Record<string, number> = { twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18 };
+const WORDS: Record<string, number> = { twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, 'twenty-one': 21 };
+/**
+ * A minimum age for using the service itself: "you must be at least 18 to use", "14 or older to register",
+ * "may open an account", "is not intended for anyone under 18". Such a sentence is about age whatever its words.
+ */
+const ELIGIBILITY = /\b(?:to\s+(?:use|access|register|sign\s+up|join|create|open|hold|have)\b|may\s+(?:not\s+)?(?:use|access|register|sign\s+up|join|create|open|have|hold)\b|(?:not\s+)?(?:allowed|permitted|eligible)\s+to\s+(?:use|access|register|sign|join|create|open|have|hold)|(?:use|access)\s+(?:of|to)\s+(?:the|our)\s+(?:service|site|app|platform|website)s?\b[^.]*\bprohibited|(?:not\s+)?(?:intended|meant|designed)\s+for\s+(?:use\s+by\s+)?(?:persons|people|individuals|anyone|users|adults)\b)/i;
+/**
+ * An adult's age tied to something other than using the service: buying, paying, a contract, a paid plan, age-
+ * restricted content or goods, a job. "You must be 18 to buy a subscription" sets no minimum age of use.
+ */
+const ADULT_PURPOSE = /\b(?:buy|buying|purchas|pay|paying|payment|paid|subscri|premium|plan|billing|credit|card|contract|agreement|legally\s+binding|transaction|order|sell|seller|merchant|vendor|host|driver|drive|rider|job|employ|applicant|alcohol|tobacco|gambl|betting|wager|lottery|sweepstake|contest|competition|prize|promotion|content|mature|explicit|adult\s+(?:content|material)|school|education|teacher|student|bank|loan|financ|rent|vehicle|monetiz|creator|payout|age\s+of\s+majority)/i;
+/** "wherever you live", "regardless of your country": the writer says the age is the same everywhere. */
+const EVERYWHERE = /\b(?:wherever\s+(?:you|they|he|she|the\s+\w+)\b|regardless\s+of\s+(?:where|your\s+(?:country|location|jurisdiction))|no\s+matter\s+where|in\s+(?:every|all|any)\s+(?:country|countries|jurisdictions?))\b/i;
 const ABOUT_CHILDREN = /\b(?:child(?:ren)?|minors?|kids?|parent(?:s|al)?|guardians?|teen(?:s|ager|agers)?|young\s+people|age|aged|years?\s+old|years?\s+of\s+age|COPPA)\b/i;
 /** The CCPA's opt-in for under-16s (Cal. Civ. Code §1798.120(c)) is a different age for a different thing. */
 const SALE_AGE = /\b(?:sell|sells|sale|sold|opt[- ]in|affirmative(?:ly)?\s+authori[sz]|advertis|disclos|personali[sz]ed\s+ads|marketing)/i;
@@ -46,27 +58,35 @@ export interface AgeStatement {
   readonly index: number;
   readonly local: boolean;
   readonly regions: readonly string[];
+  /** The sentence sets the age for using the service, opening an account or registering. */
+  readonly eligibility: boolean;
 }
 
 export function classifyAgeSentence(text: string, kind: BlockKind): AgeStatement | undefined {
-  if (kind === 'heading' || !ABOUT_CHILDREN.test(text) || SALE_AGE.test(text) || RANGE.test(text)) return undefined;
+  const eligibility = ELIGIBILITY.test(text);
+  if (kind === 'heading' || !(eligibility || ABOUT_CHILDREN.test(text)) || SALE_AGE.test(text) || RANGE.test(text)) return undefined;
   AGE.lastIndex = 0;
   const found: Array<{ age: number; phrase: string; index: number }> = [];
   let m: RegExpExecArray | null;
   while ((m = AGE.exec(text)) !== null) {
     const raw = (m[1] ?? m[2] ?? m[3]).toLowerCase();
     const age = WORDS[raw] ?? Number(raw);
-    if (age >= 10 && age <= 18) found.push({ age, phrase: m[0], index: m.index });
+    if (age >= 10 && age <= 21) found.push({ age, phrase: m[0], index: m.index });
   }
   if (found.length === 0) return undefined;
   // Two ages in one sentence are tiers the sentence explains ("under 13, or under 16 in the EU").
   if (new Set(found.map((f) => f.age)).size > 1) return undefined;
   const first = found[0];
-  if (first.age > 16) return undefined;
-  return { ...first, local: LOCAL.test(text), regions: REGIONS.filter(([, re]) => re.test(text)).map(([code]) => code) };
+  // An adult's age counts only as the minimum age of use, never when it is the age to buy or to sign a contract.
+  if (first.age > 16 && (!eligibility || ADULT_PURPOSE.test(text))) return undefined;
+  return { ...first, local: isLocal(text), eligibility, regions: REGIONS.filter(([, re]) => re.test(text)).map(([code]) => code) };
 }
 
 const statements = sentenceFacts(classifyAgeSentence);
+
+function isLocal(text: string): boolean {
+  return LOCAL.test(text) && !EVERYWHERE.test(text);
+}
 
 function sectionRegions(doc: PolicyDocument, offset: number): string[] {
   const titles = doc.sectionPath(offset).join(' | ');
@@ -110,7 +130,7 @@ export const childrenAgeMismatch: Rule = {
     if (all.length === 0) return;
     const app = ctx.facts.applicability;
     // The paragraph, or the line that introduces a list, can tie the age to the reader's country too.
-    const local = (s: SentenceFact<AgeStatement>) => s.value.local || LOCAL.test(s.block.text) || (s.block.kind === 'list-item' && LOCAL.test(introOf(doc, s.block)));
+    const local = (s: SentenceFact<AgeStatement>) => s.value.local || isLocal(s.block.text) || (s.block.kind === 'list-item' && isLocal(introOf(doc, s.block)));
     // The sentence, its paragraph ("… under 13. The Children's Online Privacy Protection Act …") or its section can name the law.
     const where = (s: SentenceFact<AgeStatement>) => [...new Set([...s.value.regions, ...REGIONS.filter(([, re]) => re.test(s.block.text)).map(([code]) => code), ...sectionRegions(doc, s.start)])];
     const span = (s: SentenceFact<AgeStatement>) => ({ start: s.start + s.value.index, end: s.start + s.value.index + s.value.phrase.length });
@@ -150,7 +170,7 @@ export const childrenAgeMismatch: Rule = {
     }
     // Ages that the policy states without tying them to a law or a place.
     const plain = all.filter((s) => !local(s) && where(s).length === 0);
-    const consentAges = plain.filter((s) => s.value.age >= 13);
+    const consentAges = plain.filter((s) => s.value.age >= 13 && s.value.age <= 16);
     const base = consentAges[0];
     const reportedAges = new Set<number>(base ? [base.value.age] : []);
     for (const s of consentAges) {
@@ -160,6 +180,22 @@ export const childrenAgeMismatch: Rule = {
       ctx.report({
         ...span(s),
         message: `${quote(s.value.phrase)} gives a different children's age from line ${lineOf(doc, base.start)} (${quote(base.value.phrase)}): use one age throughout, or say which age applies where (13 under COPPA and in the UK, 16 by default under GDPR Art. 8)`,
+        fixes: [],
+      });
+      reported.add(s.start);
+    }
+    // An adult's minimum age of use ("you must be at least 18 to use the service") against another minimum age of
+    // use or of opening an account; a children's-privacy sentence ("we do not knowingly collect … under 13") is no
+    // minimum age of use and stays out.
+    const adult = plain.find((s) => s.value.age > 16);
+    if (!adult) return;
+    for (const s of plain) {
+      if (s === adult || !s.value.eligibility || s.value.age === adult.value.age || reported.has(s.start)) continue;
+      reported.add(s.start);
+      const lower = s.value.age < adult.value.age;
+      ctx.report({
+        ...span(s),
+        message: `${quote(s.value.phrase)} sets a ${lower ? 'lower' : 'higher'} minimum age for using the service than line ${lineOf(doc, adult.start)} (${quote(adult.value.phrase)}): state one minimum age, or say what each age is for (such as an adult's age to pay, and a child's age to consent)`,
         fixes: [],
       });
     }

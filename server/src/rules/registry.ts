@@ -16,6 +16,7 @@ import { conflictingDefinition } from './conflicting-definition';
 import { termBeforeDefinition } from './term-before-definition';
 import { lowerCaseDefinedTerm } from './lower-case-defined-term';
 import { brokenCrossReference } from './broken-cross-reference';
+import { brokenAnchorLink } from './broken-anchor-link';
 import { crossReferenceTitleMismatch } from './cross-reference-title-mismatch';
 import { tableOfContentsMismatch } from './table-of-contents-mismatch';
 import { vagueTerm } from './vague-term';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   termBeforeDefinition,
   lowerCaseDefinedTerm,
   brokenCrossReference,
+  brokenAnchorLink,
   crossReferenceTitleMismatch,
   tableOfContentsMismatch,
   vagueTerm,
