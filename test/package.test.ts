@@ -22,7 +22,6 @@ function allowList(): string[] {
     'dist/client.js',
     'dist/server.js',
     'images/icon.png',
-    'snippets/privacy-policy.code-snippets',
     'syntaxes/policywright.injection.tmLanguage.json',
     'examples/privacy-policy.md',
     ...media,

@@ -16,6 +16,7 @@ export function toDiagnostics(doc: PolicyDocument, findings: readonly ReportedFi
   return findings.map((f) => {
     const data: DiagnosticData = {
       ruleId: f.ruleId,
+      ...(f.parts ? { rules: [...new Set(f.parts.map((p) => p.ruleId))], laws: f.parts.map((p) => p.code) } : {}),
       fixes: (f.fixes ?? []).map((fix) => ({
         title: fix.title,
         edits: fix.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })),
