@@ -24,6 +24,8 @@ function allowList(): string[] {
     'images/icon.png',
     'syntaxes/policywright.injection.tmLanguage.json',
     'examples/privacy-policy.md',
+    // The rule pages, opened offline from hovers and the Problems panel.
+    ...readdirSync(join(root, 'docs', 'rules')).filter((f) => f.endsWith('.md')).map((f) => `docs/rules/${f}`),
     ...media,
   ].sort();
 }

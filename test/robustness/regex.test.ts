@@ -31,6 +31,8 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   'server/src/rules/outdated-legal-reference.ts r.pattern': { data: 'outdated-references.json' },
   'server/src/rules/outdated-legal-reference.ts r.near': { data: 'outdated-references.json' },
   'server/src/rules/outdated-legal-reference.ts r.notNear': { data: 'outdated-references.json' },
+  'server/src/rules/outdated-legal-reference.ts r.selfCue': { data: 'outdated-references.json' },
+  'server/src/rules/outdated-legal-reference.ts r.properName': { data: 'outdated-references.json' },
   'server/src/catalog/sectionTopics.ts m': { data: 'section-topics.json' },
   'server/src/facts/disclosures.ts raw.cue': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts p.re': { data: 'disclosures.json' },
@@ -40,7 +42,7 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   // A snippet's tab-stop number.
   'server/src/catalog/snippetSyntax.ts `\\\\$\\\\{?${index}(?!\\\\d)`': { samples: { index: '12' } },
 };
-const DATA_KEYS = new Set(['pattern', 'near', 'notNear', 'match', 're', 'and', 'not', 'cue']);
+const DATA_KEYS = new Set(['pattern', 'near', 'notNear', 'selfCue', 'properName', 'match', 're', 'and', 'not', 'cue']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
