@@ -126,7 +126,7 @@ function readYaml(value: string, text: string, start: number, end: number, bodyS
   if (bomb) unreadable(bomb, new ReferenceError('Excessive alias count'));
   const bad = (key: string, what: string) => {
     const [s, e] = keyRange(byKey.get(key));
-    problems.push({ message: `Front matter \`${key}\` ${what}`, start: s, end: e });
+    problems.push({ message: `Front matter “${key}” ${what}`, start: s, end: e });
   };
 
   const fields: {
