@@ -79,11 +79,13 @@ function mergeFindings(found: readonly ReportedFinding[]): ReportedFinding[] {
     const parts = group.map((g) => Object.freeze({ ...g.merge!.part, ruleId: g.ruleId }));
     const severity = group.reduce<Severity>((s, g) => (RANK[g.severity] > RANK[s] ? g.severity : s), f.severity);
     const notes = [...new Set(group.map((g) => g.hoverNote).filter((n): n is string => !!n))];
+    // The merge key (and its compose function) has done its work: findings stay plain data, equal across runs.
+    const { merge, ...plain } = f;
     out.push(
       Object.freeze({
-        ...f,
+        ...plain,
         severity,
-        message: f.merge!.compose(parts),
+        message: merge!.compose(parts),
         source: parts.map((p) => p.citation).join('; '),
         hoverNote: notes.length > 0 ? notes.join('\n\n') : undefined,
         parts: Object.freeze(parts),
