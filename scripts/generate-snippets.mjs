@@ -1,6 +1,9 @@
 // Generates, from the clause templates in snippets/clauses/*.md:
 //   server/data/clauses.json               the built-in catalog the server bundles;
-//   snippets/privacy-policy.code-snippets  the VS Code snippets package.json contributes.
+//   snippets/privacy-policy.code-snippets  the same clauses as snippets, for editors without the language server
+//                                          (snippet loaders read snippets/package.json, in VS Code's format);
+//                                          VS Code itself gets them from the server's completion, so the
+//                                          extension does not contribute them (each clause would be listed twice).
 // Both go through server/src/catalog/clauseCatalog.ts, the same code the server uses, so snippets
 // and completions cannot diverge. `--check` writes nothing and exits 1 when a file is out of date.
 import * as esbuild from 'esbuild';
@@ -46,6 +49,7 @@ if (built.problems.length > 0) {
 const outputs = [
   ['server/data/clauses.json', catalog.renderCatalogJson(sources)],
   ['snippets/privacy-policy.code-snippets', catalog.renderSnippetsFile(built.clauses)],
+  ['snippets/package.json', catalog.renderSnippetsManifest()],
 ];
 let stale = 0;
 for (const [file, content] of outputs) {

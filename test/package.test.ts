@@ -22,9 +22,10 @@ function allowList(): string[] {
     'dist/client.js',
     'dist/server.js',
     'images/icon.png',
-    'snippets/privacy-policy.code-snippets',
     'syntaxes/policywright.injection.tmLanguage.json',
     'examples/privacy-policy.md',
+    // The rule pages, opened offline from hovers and the Problems panel.
+    ...readdirSync(join(root, 'docs', 'rules')).filter((f) => f.endsWith('.md')).map((f) => `docs/rules/${f}`),
     ...media,
   ].sort();
 }

@@ -16,6 +16,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc', '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // The server then links a finding's hover to the rule's bundled page through our command (opened in the preview).
+    initializationOptions: { ruleDocsCommand: true },
+    // Hovers may run this one command, nothing else: a firm's clause text stays inert Markdown.
+    markdown: { isTrusted: { enabledCommands: ['policywright.showRuleDocs'] } },
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
@@ -32,10 +36,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(commands.registerCommand('policywright.openClause', () => openClause()));
   context.subscriptions.push(commands.registerCommand('policywright.newPolicy', () => (client ? newPolicy(client) : undefined)));
   context.subscriptions.push(commands.registerCommand('policywright.openExample', () => openExample(context.extensionUri)));
+  context.subscriptions.push(commands.registerCommand('policywright.showRuleDocs', (id?: unknown) => showRuleDocs(context.extensionUri, id)));
   const started = client.start();
   // The view asks the server only once the client has started, and only for the policy in the editor.
   context.subscriptions.push(new ChecklistView(client, started, () => openExample(context.extensionUri)));
   await started;
+}
+
+/** Opens a rule's page, bundled in docs/rules, in the Markdown preview: no network, no browser. */
+async function showRuleDocs(extensionUri: Uri, id: unknown): Promise<void> {
+  if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return;
+  await commands.executeCommand('markdown.showPreview', Uri.joinPath(extensionUri, 'docs', 'rules', `${id}.md`));
 }
 
 /** Lists the clause library and opens the chosen template: a firm's file, or a built-in as a new document. */

@@ -2,7 +2,11 @@ import type { Range } from 'vscode-languageserver-types';
 
 /** The `data` every Policywright diagnostic carries; code actions read it and never the message. */
 export interface DiagnosticData {
+  /** The rule the diagnostic is listed under (its `code`): the first of `rules` for a finding several rules make. */
   readonly ruleId: string;
+  /** For one problem several laws share (an item the EU and the UK GDPR both require): every rule, and every law's code. */
+  readonly rules?: readonly string[];
+  readonly laws?: readonly string[];
   readonly fixes: ReadonlyArray<{ readonly title: string; readonly edits: ReadonlyArray<{ readonly range: Range; readonly newText: string }> }>;
 }
 

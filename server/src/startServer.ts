@@ -16,6 +16,7 @@ import { toDiagnostics } from './features/diagnostics';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
+import { ruleDocs, PUBLIC_RULE_DOCS, type RuleDocs } from './features/ruleDocs';
 import { provideCodeActions } from './features/codeActions';
 import { fileURLToPath } from 'node:url';
 import { CLAUSE_TRIGGER_CHARACTERS, provideCompletionItems, resolveCompletionItem } from './features/completion';
@@ -40,9 +41,16 @@ import { newPolicy, NEW_POLICY_METHOD, type NewPolicyParams } from './features/n
  * document's analysis, its settings, the clause library, when diagnostics are shown) lives in
  * session/. Production (`main.ts`) and the in-process test harness call this same function.
  */
-export function startServer(connection: Connection, options: { readonly typing?: TypingOptions } = {}): void {
+export interface ServerOptions {
+  readonly typing?: TypingOptions;
+  /** The folder of the bundled rule pages (`docs/rules` next to `dist/`): links then open offline, inside the editor. */
+  readonly ruleDocsDir?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const client = { pull: false, configuration: false, refresh: false, initialSettings: undefined as unknown, snippets: false, markdown: false };
+  let docs: RuleDocs = PUBLIC_RULE_DOCS;
   const compaction = new IdleCompaction();
   const settings = new SettingsStore(
     (uri) => (client.configuration ? connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).catch(() => undefined) : Promise.resolve(client.initialSettings)),
@@ -76,7 +84,10 @@ export function startServer(connection: Connection, options: { readonly typing?:
     client.pull = caps.textDocument?.diagnostic !== undefined;
     client.configuration = caps.workspace?.configuration === true;
     client.refresh = caps.workspace?.diagnostics?.refreshSupport === true;
-    client.initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const init = params.initializationOptions as { settings?: unknown; ruleDocsCommand?: boolean } | undefined;
+    client.initialSettings = init?.settings;
+    // A client that registers the command (ours) opens a rule's page in its Markdown preview; others open the file.
+    docs = ruleDocs({ dir: options.ruleDocsDir, command: init?.ruleDocsCommand === true });
     const completionItem = caps.textDocument?.completion?.completionItem;
     client.snippets = completionItem?.snippetSupport === true;
     client.markdown = completionItem?.documentationFormat?.includes('markdown') === true;
@@ -120,7 +131,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
       const items = await withAnalysis(uri, token, [], (a) => {
         const quiet = diagnostics.shown(a);
         held = quiet.held;
-        return [...toDiagnostics(a.doc, quiet.shown), ...provideLibraryDiagnostics(a.doc, lib)];
+        return [...toDiagnostics(a.doc, quiet.shown, docs), ...provideLibraryDiagnostics(a.doc, lib)];
       });
       return { kind: 'full', resultId: held > 0 && resultId !== undefined ? diagnostics.heldResultId(resultId) : resultId, items };
     } catch (error) {
@@ -137,7 +148,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
       const lib = await library.current;
       const items = isClauseTemplate(document.uri)
         ? await templateDiagnostics(document.uri)
-        : await withAnalysis(document.uri, undefined, [], (a) => [...toDiagnostics(a.doc, diagnostics.shown(a).shown), ...provideLibraryDiagnostics(a.doc, lib)]);
+        : await withAnalysis(document.uri, undefined, [], (a) => [...toDiagnostics(a.doc, diagnostics.shown(a).shown, docs), ...provideLibraryDiagnostics(a.doc, lib)]);
       if (documents.get(document.uri)?.version !== document.version) return;
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: items });
     } catch (error) {
@@ -176,7 +187,7 @@ export function startServer(connection: Connection, options: { readonly typing?:
   connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideFoldingRanges(a.doc)));
   connection.onHover(async (params, token) => {
     const lib = await library.current;
-    return withAnalysis(params.textDocument.uri, token, null, (a) => mergeHovers(provideHover(a.doc, a.findings, params.position, lib), provideDraftingHover(a.doc, params.position, a.options.drafting)));
+    return withAnalysis(params.textDocument.uri, token, null, (a) => mergeHovers(provideHover(a.doc, a.findings, params.position, lib, docs), provideDraftingHover(a.doc, params.position, a.options.drafting)));
   });
   connection.onCodeAction((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideCodeActions(params.textDocument.uri, params.context.diagnostics, a)));
   connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, [], (a) => provideDefinition(a.doc, params.position)));

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInCatalog } from '../../server/src/catalog/clauseLibrary';
-import { clauseText, parseClauseTemplate, renderCatalogJson, renderSnippetsFile, snippetName, JURISDICTIONS } from '../../server/src/catalog/clauseCatalog';
+import { clauseText, parseClauseTemplate, renderCatalogJson, renderSnippetsManifest, renderSnippetsFile, snippetName, JURISDICTIONS } from '../../server/src/catalog/clauseCatalog';
 import { parseSnippet, plainText, toSnippetString, type SnippetNode } from '../../server/src/catalog/snippetSyntax';
 import { clauseTitleTopics, topicForTitle } from '../../server/src/catalog/sectionTopics';
 import { runRules } from '../../server/src/rules/engine';
@@ -165,10 +165,12 @@ describe('the generated files', () => {
     assert.equal(Object.keys(snippets).length, catalog.clauses.length);
   });
 
-  it('are contributed by package.json: the snippets for Markdown and the injection grammar', () => {
+  it('are contributed by package.json: the injection grammar, and not the snippets (completion lists each clause once)', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const snippets = pkg.contributes.snippets as Array<{ language: string; path: string }>;
-    assert.ok(snippets.some((s) => s.language === 'markdown' && s.path === './snippets/privacy-policy.code-snippets'));
+    assert.equal(pkg.contributes.snippets, undefined, 'in VS Code the server offers every clause; a contributed snippet would list it twice');
+    const manifest = JSON.parse(readFileSync(join(root, 'snippets/package.json'), 'utf8'));
+    assert.equal(readFileSync(join(root, 'snippets/package.json'), 'utf8'), renderSnippetsManifest());
+    assert.deepEqual(manifest.contributes.snippets, [{ language: 'markdown', path: './privacy-policy.code-snippets' }]);
     const grammars = pkg.contributes.grammars as Array<{ scopeName: string; path: string; injectTo: string[] }>;
     const grammar = grammars.find((g) => g.scopeName === 'text.html.markdown.policywright');
     assert.ok(grammar && grammar.injectTo.includes('text.html.markdown'));

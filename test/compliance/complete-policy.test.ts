@@ -43,7 +43,7 @@ describe('a complete EU, UK and California policy', () => {
 
   for (const [item, passages] of Object.entries(REMOVALS)) {
     if (!required.has(item)) continue;
-    it(`without ${item}: exactly that item is missing, once per law that requires it`, () => {
+    it(`without ${item}: exactly that item is missing, each law that requires it named once, one finding per place`, () => {
       let text = TEXT;
       for (const p of passages) {
         assert.equal(text.split(p).length, 2, `removal passage for ${item} must occur exactly once: ${JSON.stringify(p.slice(0, 60))}`);
@@ -64,7 +64,10 @@ describe('a complete EU, UK and California policy', () => {
       const expected = lawsFor(item).map((l) => `${l.id}.${item}`).sort();
       assert.deepEqual(missingIds(after.checklist), expected, 'checklist');
       const rules = [...new Set(lawsFor(item).map((l) => l.items.find((i) => i.disclosure === item)!.ruleId))].sort();
-      const fresh = after.findings.filter((f) => f.ruleId.startsWith('missing-')).map((f) => f.ruleId).sort();
+      const missing = after.findings.filter((f) => f.ruleId.startsWith('missing-'));
+      const fresh = [...new Set(missing.flatMap((f) => (f.parts ? f.parts.map((p) => p.ruleId) : [f.ruleId])))].sort();
+      assert.deepEqual(missing.flatMap((f) => f.parts?.map((p) => p.code) ?? []).sort(), lawsFor(item).filter((l) => l.items.find((i) => i.disclosure === item)!.ruleId === l.rule).map((l) => l.id).sort(), 'each law once');
+      assert.equal(new Set(missing.map((f) => f.start)).size, missing.length, 'one finding per place');
       assert.deepEqual(fresh, rules, `findings: ${after.findings.filter((f) => f.ruleId.startsWith('missing-')).map((f) => f.message).join(' | ')}`);
     });
   }

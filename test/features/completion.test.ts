@@ -84,6 +84,19 @@ describe('clause completion', () => {
       for (const id of usOnly) assert.ok(order.indexOf(id) > order.indexOf('cookies-strictly-necessary'), `${id} comes after every clause that serves the policy`);
     });
 
+    it('says “missing from this policy” on the clauses listed first, and on no other', () => {
+      const items = complete(POLICY, typed('/'));
+      const first = items.filter((i) => i.sortText![0] === '0');
+      assert.ok(first.length > 0);
+      assert.deepEqual(items.slice(0, first.length), first, 'they are listed first');
+      for (const i of first) {
+        assert.match(i.labelDetails?.description ?? '', /^missing from this policy · /, i.label);
+        assert.match(i.detail ?? '', /^Missing from this policy: /, i.label);
+      }
+      for (const i of items.slice(first.length)) assert.doesNotMatch(`${i.labelDetails?.description} ${i.detail}`, /missing from this policy/i, i.label);
+      assert.match(byId(items, 'retention').labelDetails?.description ?? '', /missing from this policy/);
+    });
+
     it('puts a clause written for the declared jurisdiction before the generic one for the same section', () => {
       const order = ids(complete(POLICY, typed('/')));
       assert.ok(order.indexOf('children-gdpr-art8') < order.indexOf('children-not-directed'));

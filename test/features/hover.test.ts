@@ -33,8 +33,10 @@ describe('hover', () => {
   describe('on a finding', () => {
     it('explains the rule that raised it', () => {
       const value = markdown(hoverAt('the the', 4));
-      assert.ok(value.includes(doubledWord.meta.description), value);
-      assert.ok(value.includes(doubledWord.meta.explanation), value);
+      assert.ok(value.startsWith(`**Doubled word “the the”`), `the heading is what is wrong here: ${value}`);
+      assert.ok(!value.includes(doubledWord.meta.description), value);
+      assert.ok(value.includes(`*Why:* ${doubledWord.meta.explanation}`), value);
+      assert.match(value, /\*What to do:\* .*\(quick fix\)/);
       assert.ok(value.includes('`doubled-word`'), value);
       assert.ok(value.includes('warning'), value);
       assert.ok(value.includes(`(${docsUrl('doubled-word')})`), value);
@@ -52,35 +54,37 @@ describe('hover', () => {
       assert.equal(hoverAt('the the', 'the the'.length + 1), null);
     });
 
-    it('names the legal source when the rule has one', () => {
+    it('names the provision the finding rests on, not the rule’s list of sources', () => {
       const rule = ruleById('missing-effective-date');
       assert.ok(rule?.meta.legalSource, 'the test needs a rule with a legal source');
       const start = text.indexOf('Privacy Notice');
-      const finding: ReportedFinding = { ruleId: rule.meta.id, severity: 'error', start, end: start + 14, message: 'No effective date, add one' };
+      const finding: ReportedFinding = { ruleId: rule.meta.id, severity: 'error', start, end: start + 14, message: 'No effective date, add one', source: 'Cal. Bus. & Prof. Code §22575(b)(4) (CalOPPA); 11 CCR §7011(e)(4) (CCPA)' };
       const value = markdown(hoverAt('Notice', 0, [finding]));
-      assert.ok(value.includes(`*Legal source:* ${rule.meta.legalSource}`), value);
+      // The provisions this finding rests on (California applies here), not the rule's list for every law.
+      assert.ok(!value.includes(rule.meta.legalSource), value);
+      assert.ok(value.includes('*Rests on:* Cal. Bus. & Prof. Code §22575(b)(4) (CalOPPA); 11 CCR §7011(e)(4) (CCPA)'), value);
       assert.ok(value.includes(rule.meta.explanation), value);
       assert.ok(value.includes('error'), value);
     });
 
-    it('leaves out the legal source line when the rule has none', () => {
+    it('leaves out the provision line when the rule rests on none', () => {
       assert.equal(doubledWord.meta.legalSource, undefined);
-      assert.ok(!markdown(hoverAt('the the', 2)).includes('Legal source'));
+      assert.ok(!markdown(hoverAt('the the', 2)).includes('Rests on'));
     });
 
     it('lists every finding at the position, separated by rules', () => {
       const start = text.indexOf('the the');
       const other: ReportedFinding = { ruleId: 'missing-effective-date', severity: 'warning', start: start - 5, end: start + 10, message: 'Other, fix it' };
       const value = markdown(hoverAt('the the', 2, [...findings, other]));
-      assert.ok(value.includes(doubledWord.meta.description));
-      assert.ok(value.includes(ruleById('missing-effective-date')!.meta.description));
+      assert.ok(value.includes('`doubled-word`'));
+      assert.ok(value.includes('`missing-effective-date`'));
       assert.equal(value.split('\n---\n').length, 2);
     });
 
     it('takes precedence over the heading it sits on', () => {
       const start = text.indexOf('How we use');
       const onHeading: ReportedFinding = { ruleId: 'doubled-word', severity: 'warning', start, end: start + 3, message: 'Test, fix it' };
-      assert.ok(markdown(hoverAt('How we use', 1, [onHeading])).includes(doubledWord.meta.description));
+      assert.ok(markdown(hoverAt('How we use', 1, [onHeading])).includes('`doubled-word`'));
     });
   });
 

@@ -116,7 +116,7 @@ async function startWithClock() {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(server, { typing: { quietMs: 1000, now: () => now, schedule: (run, ms) => (timers.push({ at: now + ms, run }), () => timers.splice(timers.findIndex((t) => t.run === run), 1)) } });
+  startServer(server, { typing: { quietMs: 250, now: () => now, schedule: (run, ms) => (timers.push({ at: now + ms, run }), () => timers.splice(timers.findIndex((t) => t.run === run), 1)) } });
   const client: ProtocolConnection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   let refreshed: () => void = () => {};
   let refreshes = 0;
@@ -152,31 +152,47 @@ async function startWithClock() {
 }
 
 describe('quiet while typing over LSP', () => {
-  it('holds back the finding in the sentence being typed, asks the client to pull again after the pause, then shows it', async () => {
+  it('shows findings at once except on the word being typed, which waits for a space or the pause', async () => {
     const s = await startWithClock();
     try {
-      const text = lines('# Privacy notice', '', 'We keep the the logs. We share nothing.', '', 'We sell the the rest.');
+      const text = lines('# Privacy notice', '', 'We keep the logs. We share nothing.', '', 'We sell the the rest.');
       const pull = async (previousResultId?: string) => {
         const report = await s.client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI }, previousResultId });
         assert.equal(report.kind, 'full');
         return { resultId: report.resultId, lines: report.kind === 'full' ? report.items.filter((d) => d.code === 'doubled-word').map((d) => d.range.start.line) : [] };
       };
       await s.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'markdown', version: 1, text } });
-      assert.deepEqual((await pull()).lines, [2, 4]);
+      assert.deepEqual((await pull()).lines, [4]);
 
-      // Typing at the end of "We keep the the logs" holds that finding back, not the one on line 4.
-      const typed = { range: { start: { line: 2, character: 20 }, end: { line: 2, character: 20 } }, text: ' daily' };
-      await s.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 2 }, contentChanges: [typed] });
+      // "We keep the t| logs": the half-typed word waits, the finding elsewhere is shown.
+      const at = (character: number, insert: string) => ({ range: { start: { line: 2, character }, end: { line: 2, character } }, text: insert });
+      let version = 1;
+      const type = (character: number, insert: string) => s.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: ++version }, contentChanges: [at(character, insert)] });
+      await type(11, ' ');
+      await type(12, 't');
+      await type(13, 'h');
+      await type(14, 'e');
+      // "We keep the the| logs": the keystroke that makes the doubled word; the word is not finished yet.
       const during = await pull();
       assert.deepEqual(during.lines, [4]);
       assert.match(during.resultId ?? '', /:typing$/);
 
       const refreshed = s.nextRefresh();
-      s.advance(999);
+      s.advance(249);
       assert.equal(s.refreshes(), 0);
       s.advance(1);
       await refreshed;
       assert.deepEqual((await pull(during.resultId)).lines, [2, 4]);
+
+      // A space finishes the word: shown on the next pull, no pause, no refresh needed.
+      await type(7, 'x');
+      assert.deepEqual((await pull()).lines, [2, 4], 'a word typed elsewhere in the sentence holds nothing back');
+      await type(8, ' ');
+      const refreshes = s.refreshes();
+      const after = await pull();
+      assert.deepEqual(after.lines, [2, 4]);
+      assert.doesNotMatch(after.resultId ?? '', /:typing$/);
+      assert.equal(s.refreshes(), refreshes);
     } finally {
       await s.dispose();
     }

@@ -62,13 +62,13 @@ describe('front matter', () => {
       assert.equal(doc.fields.effective?.text, 'March 1, 2025');
       assert.equal(doc.fields.effective?.date, undefined);
       assert.equal(doc.frontMatter?.problems.length, 1);
-      assert.match(doc.frontMatter!.problems[0].message, /`effective`/);
+      assert.match(doc.frontMatter!.problems[0].message, /“effective”/);
     });
 
     it('rejects an impossible calendar date', () => {
       const doc = makeDoc(withFrontMatter('effective: 2025-02-30'));
       assert.equal(doc.fields.effective?.date, undefined);
-      assert.match(doc.frontMatter!.problems[0].message, /`effective`/);
+      assert.match(doc.frontMatter!.problems[0].message, /“effective”/);
     });
 
     it('reads a contact written as an email address', () => {
@@ -136,7 +136,7 @@ describe('front matter', () => {
         const doc = makeDoc(text);
         assert.equal(doc.frontMatter?.problems.length, 1);
         const p = doc.frontMatter!.problems[0];
-        assert.ok(p.message.includes(`\`${key}\``), p.message);
+        assert.ok(p.message.includes(`“${key}”`), p.message);
         assert.equal(text.slice(p.start, p.end), key);
       });
     }

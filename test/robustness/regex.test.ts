@@ -32,6 +32,8 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   'server/src/rules/outdated-legal-reference.ts r.pattern': { data: 'outdated-references.json' },
   'server/src/rules/outdated-legal-reference.ts r.near': { data: 'outdated-references.json' },
   'server/src/rules/outdated-legal-reference.ts r.notNear': { data: 'outdated-references.json' },
+  'server/src/rules/outdated-legal-reference.ts r.selfCue': { data: 'outdated-references.json' },
+  'server/src/rules/outdated-legal-reference.ts r.properName': { data: 'outdated-references.json' },
   'server/src/catalog/sectionTopics.ts m': { data: 'section-topics.json' },
   'server/src/facts/disclosures.ts raw.cue': { data: 'disclosures.json' },
   'server/src/facts/disclosures.ts p.re': { data: 'disclosures.json' },
@@ -46,7 +48,7 @@ const DYNAMIC: Readonly<Record<string, { readonly data?: string; readonly sample
   // A snippet's tab-stop number.
   'server/src/catalog/snippetSyntax.ts `\\\\$\\\\{?${index}(?!\\\\d)`': { samples: { index: '12' } },
 };
-const DATA_KEYS = new Set(['pattern', 'near', 'notNear', 'notUnder', 'match', 're', 'and', 'not', 'cue']);
+const DATA_KEYS = new Set(['pattern', 'near', 'notNear', 'notUnder', 'selfCue', 'properName', 'match', 're', 'and', 'not', 'cue']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -48,7 +48,7 @@ describe('diagnostic scheduling', () => {
     assert.deepEqual(cannot.calls, []);
   });
 
-  it('holds findings in the sentence being typed, except for a client that could never be told to pull again', () => {
+  it('holds findings on the word being typed, except for a client that could never be told to pull again', () => {
     const text = lines('# Privacy Policy', '', 'We use the the cookies you allow.');
     const now = 1000;
     const timers: Array<() => void> = [];
@@ -59,7 +59,7 @@ describe('diagnostic scheduling', () => {
 
     const refreshing = channel(true, true);
     const s = new DiagnosticScheduler(() => refreshing.c, typing);
-    s.noteText(URI, text.replace('the the', 'the'));
+    s.noteText(URI, text.replace('the the', 'the th'));
     s.noteText(URI, text);
     assert.ok(s.shown(a).held > 0);
     timers.forEach((run) => run());
@@ -67,7 +67,7 @@ describe('diagnostic scheduling', () => {
 
     const cannot = channel(true, false);
     const t = new DiagnosticScheduler(() => cannot.c, typing);
-    t.noteText(URI, text.replace('the the', 'the'));
+    t.noteText(URI, text.replace('the the', 'the th'));
     t.noteText(URI, text);
     assert.equal(t.shown(a).held, 0);
   });

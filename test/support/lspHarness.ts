@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { join } from 'node:path';
 import {
   ConfigurationRequest,
   createConnection,
@@ -29,6 +30,8 @@ export interface HarnessOptions {
   readonly pullDiagnostics?: boolean;
   /** What the client answers to `workspace/configuration`, e.g. `{ rules: { 'doubled-word': 'off' } }`. */
   readonly settings?: unknown;
+  /** What the client sends as `initializationOptions` (the VS Code client: `{ ruleDocsCommand: true }`). */
+  readonly initializationOptions?: unknown;
 }
 
 /**
@@ -46,17 +49,20 @@ export class LspHarness {
   readonly #server: Connection;
   readonly #waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   readonly #pull: boolean;
+  readonly #initializationOptions: unknown;
   #gate: { arrived: () => void; released: Promise<void> } | undefined;
   configurationRequests = 0;
 
   constructor(options: HarnessOptions = {}) {
     this.#pull = options.pullDiagnostics ?? true;
+    this.#initializationOptions = options.initializationOptions;
     this.settings = options.settings;
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     // Reader and writer objects, not raw streams: with raw streams the library exits the process when a stream ends.
     this.#server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(this.#server);
+    // As main.ts does: the rule pages bundled next to the server.
+    startServer(this.#server, { ruleDocsDir: join(process.cwd(), 'docs', 'rules') });
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.client.onRequest(ConfigurationRequest.type, async (params) => {
       this.configurationRequests++;
@@ -99,7 +105,7 @@ export class LspHarness {
         ...(this.#pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
     };
-    this.initializeResult = await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities });
+    this.initializeResult = await this.client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, initializationOptions: this.#initializationOptions });
     await this.client.sendNotification(InitializedNotification.type, {});
     return this.initializeResult;
   }

@@ -327,7 +327,21 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The `.code-snippets` file VS Code reads: one entry per clause, at heading level 2, without fills. */
+/**
+ * `snippets/package.json`: the manifest snippet loaders of other editors read (VS Code's format, e.g. LuaSnip's
+ * `from_vscode`). The extension's own package.json does not contribute the snippets: in VS Code the server offers
+ * every clause in completion, and a contributed snippet would list each clause a second time.
+ */
+export function renderSnippetsManifest(): string {
+  const manifest = {
+    name: 'policywright-snippets',
+    description: 'The Policywright clause library as snippets, for editors without the Policywright language server',
+    contributes: { snippets: [{ language: 'markdown', path: './privacy-policy.code-snippets' }] },
+  };
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+/** The `.code-snippets` file for editors without the server: one entry per clause, at heading level 2, without fills. */
 export function renderSnippetsFile(clauses: readonly Clause[]): string {
   const out: Record<string, { prefix: string[]; body: string[]; description: string }> = {};
   for (const clause of clauses) {

@@ -84,7 +84,7 @@ function decide(doc: PolicyDocument, options: ComplianceOptions): Applicability 
     const fromSetting = options.jurisdictions.filter((c) => c in JURISDICTIONS);
     if (fromSetting.length > 0) {
       source = 'setting';
-      for (const code of fromSetting) list.push({ code, declared: true, reason: 'set by `policywright.compliance.jurisdictions`' });
+      for (const code of fromSetting) list.push({ code, declared: true, reason: 'set by “policywright.compliance.jurisdictions”' });
     } else {
       for (const cue of CUES) {
         if (list.some((a) => a.code === cue.code)) continue;
@@ -214,8 +214,8 @@ function directedAtChildren(doc: PolicyDocument): boolean {
 export function describeApplicability(a: Applicability): string {
   const names = a.jurisdictions.filter((j) => j.code !== 'us' || a.children).map((j) => JURISDICTIONS[j.code].name);
   if (!a.english) return 'The policy does not read as English: the disclosure checks are written for English text, so none are made';
-  if (names.length === 0) return 'No jurisdiction is declared or evident from the text: declare one in the front matter, e.g. `jurisdictions: [eu, uk, us-ca]`';
+  if (names.length === 0) return 'No jurisdiction is declared or evident from the text: declare one in the front matter, e.g. “jurisdictions: [eu, uk, us-ca]”';
   if (a.source === 'front-matter') return `Checked against the law of ${names.join(', ')}, as declared in the front matter`;
-  if (a.source === 'setting') return `Checked against the law of ${names.join(', ')}, from the \`policywright.compliance.jurisdictions\` setting`;
-  return `Checked against the law of ${names.join(', ')}, inferred from the text; declare \`jurisdictions:\` in the front matter to confirm or change this`;
+  if (a.source === 'setting') return `Checked against the law of ${names.join(', ')}, from the “policywright.compliance.jurisdictions” setting`;
+  return `Checked against the law of ${names.join(', ')}, inferred from the text; declare “jurisdictions:” in the front matter to confirm or change this`;
 }

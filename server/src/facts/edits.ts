@@ -11,4 +11,6 @@ export interface OffsetEdit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly OffsetEdit[];
+  /** The fix states a fact only the lawyer knows (a certification, signed clauses): offered, never applied by "fix all". */
+  readonly asserts?: boolean;
 }

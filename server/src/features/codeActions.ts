@@ -38,7 +38,7 @@ function fixAll(doc: PolicyDocument, findings: readonly ReportedFinding[]): { co
   let lastEnd = -1;
   for (const f of [...findings].sort((a, b) => a.start - b.start)) {
     const fix = f.fixes?.[0];
-    if (!fix || fix.edits.some((e) => e.start < lastEnd)) continue;
+    if (!fix || fix.asserts || fix.edits.some((e) => e.start < lastEnd)) continue;
     count++;
     for (const e of fix.edits) {
       edits.push({ range: doc.lines.range(e.start, e.end), newText: e.newText });

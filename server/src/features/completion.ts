@@ -28,6 +28,9 @@ export interface ClauseCompletionContext {
   readonly compliance?: ComplianceOptions;
 }
 
+/** On the items listed first: a clause that gives what an applicable law requires and the policy does not say. */
+export const MISSING_NOTE = 'missing from this policy';
+
 /** What a clause item carries to `completionItem/resolve`. */
 export interface ClauseItemData {
   readonly policywright: 'clause';
@@ -93,9 +96,10 @@ export function provideCompletionItems(doc: PolicyDocument, position: Position, 
     const data: ClauseItemData = { policywright: 'clause', id: clause.id, level, fills };
     return {
       label: clause.title,
-      labelDetails: { ...(clause.variant ? { detail: ` (${clause.variant})` } : {}), description: clause.origin === 'workspace' ? 'firm library' : shortJurisdictions(clause) },
+      // Why it is at the top: it gives an item an applicable law requires and the policy lacks.
+      labelDetails: { ...(clause.variant ? { detail: ` (${clause.variant})` } : {}), description: [group === 0 ? MISSING_NOTE : undefined, clause.origin === 'workspace' ? 'firm library' : shortJurisdictions(clause)].filter(Boolean).join(' · ') },
       kind: CompletionItemKind.Snippet,
-      detail: noCookies && clause.topic === 'cookies' ? `${clause.description} (The policy says it uses no cookies.)` : clause.description,
+      detail: noCookies && clause.topic === 'cookies' ? `${clause.description} (The policy says it uses no cookies.)` : group === 0 ? `Missing from this policy: ${clause.description}` : clause.description,
       sortText: `${group}${String(readingRank(clause.topic)).padStart(2, '0')}${specific}${clause.id}`,
       filterText: `${prefix}${clause.title} ${clause.variant ?? ''} ${clause.prefix}`.replace(/\s+/g, ' ').trimEnd(),
       textEdit: { range, newText: `${text}\n` },

@@ -92,7 +92,7 @@ function readYaml(value: string, text: string, start: number, end: number, bodyS
 
   const contents = doc.contents;
   if (contents !== null && !isMap(contents)) {
-    problems.push({ message: 'Front matter is not a list of `key: value` pairs, write one setting per line', start, end: bodyStart });
+    problems.push({ message: 'Front matter is not a list of “key: value” pairs, write one setting per line', start, end: bodyStart });
     return { start, end, keys: [], fields: EMPTY_FIELDS, problems, unread };
   }
   const pairs = isMap(contents) ? contents.items : [];
@@ -128,7 +128,7 @@ function readYaml(value: string, text: string, start: number, end: number, bodyS
   if (bomb) unreadable(bomb, new ReferenceError('Excessive alias count'));
   const bad = (key: string, what: string) => {
     const [s, e] = keyRange(byKey.get(key));
-    problems.push({ message: `Front matter \`${key}\` ${what}`, start: s, end: e });
+    problems.push({ message: `Front matter “${key}” ${what}`, start: s, end: e });
   };
 
   const fields: {
@@ -137,20 +137,20 @@ function readYaml(value: string, text: string, start: number, end: number, bodyS
   if ('policy' in raw) fields.policy = typeof raw.policy === 'boolean' ? raw.policy : String(raw.policy ?? '');
   if ('company' in raw) {
     if (typeof raw.company === 'string') fields.company = raw.company;
-    else bad('company', 'must be the company name as text, write `company: Example Ltd`');
+    else bad('company', 'must be the company name as text, write “company: Example Ltd”');
   }
   if ('jurisdictions' in raw) {
     const j = raw.jurisdictions;
     const list = typeof j === 'string' ? j.split(/[,\s]+/) : Array.isArray(j) ? j : undefined;
     if (list && list.every((x) => typeof x === 'string')) {
       fields.jurisdictions = Object.freeze(list.map((x: string) => x.trim().toLowerCase()).filter(Boolean));
-    } else bad('jurisdictions', 'must be a list of codes, write `jurisdictions: [eu, uk, us-ca]`');
+    } else bad('jurisdictions', 'must be a list of codes, write “jurisdictions: [eu, uk, us-ca]”');
   }
   if ('effective' in raw) {
     const value = raw.effective;
     const textValue = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined;
     const date = value instanceof Date ? value : textValue ? parseIsoDate(textValue) : undefined;
-    if (textValue === undefined || date === undefined) bad('effective', 'is not a date, write it as `effective: 2026-01-31`');
+    if (textValue === undefined || date === undefined) bad('effective', 'is not a date, write it as “effective: 2026-01-31”');
     fields.effective = { text: textValue ?? String(value), date };
   }
   if ('contact' in raw) {
@@ -161,17 +161,17 @@ function readYaml(value: string, text: string, start: number, end: number, bodyS
       const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
       const own = (k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
       fields.contact = { email: str(own('email')), phone: str(own('phone')) ?? (typeof own('phone') === 'number' ? String(own('phone')) : undefined), address: str(own('address')) };
-    } else bad('contact', 'must be an email address or a map with `email`, `phone` and `address`');
+    } else bad('contact', 'must be an email address or a map with “email”, “phone” and “address”');
   }
   if ('audience' in raw) {
     const a = raw.audience;
     if (typeof a === 'string') fields.audience = a;
     else if (Array.isArray(a) && a.every((x) => typeof x === 'string')) fields.audience = Object.freeze([...a]);
-    else bad('audience', 'must be text or a list, such as `audience: [adults]` or `audience: children`');
+    else bad('audience', 'must be text or a list, such as “audience: [adults]” or “audience: children”');
   }
   if ('sells-or-shares' in raw) {
     if (typeof raw['sells-or-shares'] === 'boolean') fields.sellsOrShares = raw['sells-or-shares'];
-    else bad('sells-or-shares', 'must be `true` or `false`');
+    else bad('sells-or-shares', 'must be “true” or “false”');
   }
   if ('thresholds' in raw) {
     const t = raw.thresholds;

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from './rule';
+import type { MergePart, Rule, RuleContext } from './rule';
 import type { LawStatus } from '../facts/requirements';
 import { JURISDICTIONS } from '../catalog/clauseCatalog';
 import { LAWS } from '../facts/requirements';
@@ -18,7 +18,7 @@ function missingDisclosureRule(ruleId: string): Rule {
       defaultSeverity: 'error',
       tags: ['compliance', 'inserts', ...new Set(laws.map((l) => l.jurisdiction))],
       legalSource: laws.map((l) => l.source).join('; '),
-      explanation: `Applies when the policy's front matter declares ${jurisdictions.join(' or ')} in \`jurisdictions:\`, or when the text makes it evident (then findings are one step milder). Each finding names the provision that requires the item; the quick fix adds a sentence to the right section, or inserts the library clause where that section usually stands. One insertion satisfies every law that asks for the same item.`,
+      explanation: `Applies when the policy's front matter declares ${jurisdictions.join(' or ')} in \`jurisdictions:\`, or when the text makes it evident (then findings are one step milder). Each finding names the provision that requires the item; the quick fix adds a sentence to the right section, or inserts the library clause where that section usually stands. An item several laws require at the same place is one finding, listed under the first of their rules (e.g. \`missing-gdpr-disclosure\` for an item the EU and the UK GDPR both require), naming every law with its citation, at the highest of their severities; one insertion satisfies them all.`,
     },
     check(ctx) {
       for (const status of ctx.facts.complianceStatusOn(ctx.today)) {
@@ -44,13 +44,22 @@ function missingDisclosureRule(ruleId: string): Rule {
         for (const item of status.items) {
           if (item.evidence || item.requirement.ruleId !== ruleId) continue;
           const place = ctx.facts.placement(item.requirement, ctx.today);
+          const title = lowerFirst(item.requirement.title);
+          const where = place.section ? ` to ${quoteTitle(place.section.title)}` : '';
           ctx.report({
             start: place.start,
             end: place.end,
             severity: item.severity,
-            message: `Missing for ${status.law.name}: ${lowerFirst(item.requirement.title)} (${item.requirement.article}), add it${place.section ? ` to ${quoteTitle(place.section.title)}` : ''}${inferred ? ` (${status.law.name} inferred from the text)` : ''}`,
+            message: compose(title, where)([{ code: status.law.id, name: status.law.name, citation: item.requirement.article, inferred }]),
             fixes: place.fixes,
             hoverNote: note,
+            source: item.requirement.article,
+            // The same item missing at the same place for several laws (the EU and the UK GDPR): one finding.
+            merge: {
+              key: `missing-disclosure\u0000${item.requirement.disclosure}\u0000${place.start}`,
+              part: { code: status.law.id, name: status.law.name, citation: item.requirement.article, inferred },
+              compose: compose(title, where),
+            },
           });
         }
         reportUpcoming(ctx, status, ruleId, note);
@@ -88,6 +97,23 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 function longDate(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "Missing for the EU GDPR and the UK GDPR: the item (GDPR Art. 13(1)(b); UK GDPR Art. 13(1)(b)), add it to “Contact”". */
+function compose(title: string, where: string): (parts: readonly MergePart[]) => string {
+  return (parts) => {
+    const laws = LIST.format(parts.map((p) => withArticle(p.name)));
+    const inferred = parts.filter((p) => p.inferred).map((p) => withArticle(p.name));
+    const note = inferred.length > 0 ? ` (${LIST.format(inferred)} inferred from the text)` : '';
+    return `Missing for ${laws}: ${title} (${parts.map((p) => p.citation).join('; ')}), add it${where}${note}`;
+  };
+}
+
+const LIST = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+
+/** "the EU GDPR", "the CCPA/CPRA"; names said without an article (PIPEDA, COPPA, CalOPPA, Québec Law 25) as they are. */
+export function withArticle(name: string): string {
+  return /^(?:PIPEDA|COPPA|CalOPPA|Québec|Law\b)/.test(name) ? name : `the ${name}`;
 }
 
 function lowerFirst(s: string): string {

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/policyDocument';
-import type { Finding, Rule, Severity } from './rule';
+import type { Finding, MergePart, Rule, Severity } from './rule';
 import { RULES } from './registry';
 import { readSuppressions } from './suppressions';
 import { factsOf, type Facts } from '../facts/facts';
@@ -12,6 +12,8 @@ export type RuleSetting = Severity | 'off';
 export interface ReportedFinding extends Finding {
   readonly ruleId: string;
   readonly severity: Severity;
+  /** For a finding several rules make (merged by `merge.key`): every part, in the order of the rules, with its rule. */
+  readonly parts?: readonly (MergePart & { readonly ruleId: string })[];
 }
 
 export interface EngineOptions {
@@ -47,7 +49,50 @@ export function runRules(doc: PolicyDocument, options: EngineOptions = {}, rules
       out.push(Object.freeze({ ...f, ruleId: rule.meta.id, severity }));
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return mergeFindings(out).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+
+/**
+ * One finding per problem: findings that share a merge key (an item the EU and the UK GDPR both require, missing at
+ * one place) become the first one (in the order of the rules), at the highest of their severities, with a message and
+ * a hover naming every part. Settings and suppressions have already applied to each part.
+ */
+function mergeFindings(found: readonly ReportedFinding[]): ReportedFinding[] {
+  const groups = new Map<string, ReportedFinding[]>();
+  for (const f of found) {
+    if (!f.merge) continue;
+    const group = groups.get(f.merge.key);
+    if (group) group.push(f);
+    else groups.set(f.merge.key, [f]);
+  }
+  if (groups.size === 0) return [...found];
+  const out: ReportedFinding[] = [];
+  for (const f of found) {
+    const group = f.merge && groups.get(f.merge.key);
+    if (!group) {
+      out.push(f);
+      continue;
+    }
+    if (group[0] !== f) continue;
+    const parts = group.map((g) => Object.freeze({ ...g.merge!.part, ruleId: g.ruleId }));
+    const severity = group.reduce<Severity>((s, g) => (RANK[g.severity] > RANK[s] ? g.severity : s), f.severity);
+    const notes = [...new Set(group.map((g) => g.hoverNote).filter((n): n is string => !!n))];
+    // The merge key (and its compose function) has done its work: findings stay plain data, equal across runs.
+    const { merge, ...plain } = f;
+    out.push(
+      Object.freeze({
+        ...plain,
+        severity,
+        message: merge!.compose(parts),
+        source: parts.map((p) => p.citation).join('; '),
+        hoverNote: notes.length > 0 ? notes.join('\n\n') : undefined,
+        parts: Object.freeze(parts),
+      }),
+    );
+  }
+  return out;
 }
 
 /** The options of a run that sets none: default thresholds, jurisdictions from the text, the built-in clauses. */

@@ -27,6 +27,8 @@ export const missingEffectiveDate: Rule = {
       message: `No effective or last-updated date, add one near the title such as "Last updated: ${example}"${california ? ' (required by CalOPPA §22575(b)(4) and 11 CCR §7011(e)(4))' : ''}`,
       fixes: [{ title: `Add "Last updated: ${example}" below the title`, edits: [{ start: Math.max(end, start), end: Math.max(end, start), newText: `${lineBreak(ctx.doc).repeat(2)}Last updated: ${example}` }] }],
       hoverNote: california ? `*Why California applies:* ${california.reason}.` : undefined,
+      // The provisions of the laws that apply here; elsewhere a date is good practice, not a requirement.
+      source: [california && 'Cal. Bus. & Prof. Code §22575(b)(4) (CalOPPA); 11 CCR §7011(e)(4) (CCPA)', ctx.facts.applicability.get('ca-qc') && 'CQLR c P-39.1 s.8.2 (Québec)'].filter(Boolean).join('; ') || undefined,
     });
   },
 };

@@ -8,13 +8,35 @@ import type { Severity, Fix } from '../facts/edits';
 export interface Finding {
   readonly start: number;
   readonly end: number;
-  /** One line: what is wrong, then what to do, with the offending text in backticks. No final full stop. */
+  /** One line: what is wrong, then what to do, with the offending text in typographic quotes (`quote()`). No final full stop. */
   readonly message: string;
   /** Overrides the rule's default for this finding only, e.g. a historical mention becomes information. */
   readonly severity?: Severity;
   readonly fixes?: readonly Fix[];
   /** Markdown added to this finding's hover, e.g. why a law was taken to apply. */
   readonly hoverNote?: string;
+  /** The one provision this finding rests on, when the rule's legal source lists several (shown in its hover instead). */
+  readonly source?: string;
+  /**
+   * Findings of several rules about one problem (an item several laws require, missing at one place) share a key:
+   * the engine reports them once, under the first rule's id, at the highest severity, with a message naming them all.
+   */
+  readonly merge?: MergeKey;
+}
+
+export interface MergePart {
+  /** What the finding says for its own rule: a law's code, name and citation. */
+  readonly code: string;
+  readonly name: string;
+  readonly citation: string;
+  readonly inferred?: boolean;
+}
+
+export interface MergeKey {
+  readonly key: string;
+  readonly part: MergePart;
+  /** The message for every part of the problem, in the order of the rules. */
+  readonly compose: (parts: readonly MergePart[]) => string;
 }
 
 export interface RuleMeta {

@@ -119,7 +119,7 @@ export const saleContradiction: Rule = {
       const { deniesSale, deniesSharing } = d.value;
       const at = (c: SentenceFact<SaleClaim>) => `line ${lineOf(doc, c.start)} (${quote(c.text)})`;
       if (deniesSale && deniesSharing && declared === true) {
-        ctx.report({ start: d.start, end: d.end, message: `${quote(d.text)} says personal information is neither sold nor shared, but the front matter declares \`sells-or-shares: true\`: correct the front matter or the statement`, fixes: [] });
+        ctx.report({ start: d.start, end: d.end, message: `${quote(d.text)} says personal information is neither sold nor shared, but the front matter declares “sells-or-shares: true”: correct the front matter or the statement`, fixes: [] });
         continue;
       }
       const sold = sells[0];
@@ -144,7 +144,7 @@ export const saleContradiction: Rule = {
     if (declared === false) {
       for (const c of [...sells, ...sharesForAds].sort((a, b) => a.start - b.start)) {
         const what = c.value.kind === 'sells' ? 'selling personal information' : 'sharing personal information for targeted advertising ("sharing" under Cal. Civ. Code §1798.140(ah))';
-        ctx.report({ start: c.start, end: c.end, message: `The front matter declares \`sells-or-shares: false\`, but ${quote(c.text)} describes ${what}: correct the front matter or the text`, fixes: [] });
+        ctx.report({ start: c.start, end: c.end, message: `The front matter declares “sells-or-shares: false”, but ${quote(c.text)} describes ${what}: correct the front matter or the text`, fixes: [] });
       }
     }
   },

@@ -26,15 +26,16 @@ export const staleEffectiveDate: Rule = {
     const why = california
       ? `the CCPA asks for a review at least every 12 months${california.declared ? '' : '; California inferred from the text'}`
       : 'policies are expected to be reviewed regularly';
-    for (const d of same) {
-      ctx.report({
-        start: d.start,
-        end: d.end,
-        severity: california ? undefined : 'hint',
-        message: `Policy date ${quote(d.written)} is ${age} old, review the policy and update the date (${why})`,
-        hoverNote: california ? `*Why California applies:* ${california.reason}.` : undefined,
-        fixes: [{ title: `Set the date to today (${today}) after reviewing the policy`, edits: same.map((x) => ({ start: x.start, end: x.end, newText: x.fromFrontMatter ? formatLike('2000-01-01', ctx.today) : formatLike(x.written, ctx.today) })) }],
-      });
-    }
+    // Two labels with the same date ("Last updated" and "Effective"): one problem, one finding on the first, one fix for both.
+    const d = same[0];
+    ctx.report({
+      start: d.start,
+      end: d.end,
+      severity: california ? undefined : 'hint',
+      message: `Policy date ${quote(d.written)} is ${age} old, review the policy and update the date${same.length > 1 ? ` here and in the ${same.length - 1 === 1 ? 'other place it is written' : `${same.length - 1} other places it is written`}` : ''} (${why})`,
+      hoverNote: california ? `*Why California applies:* ${california.reason}.` : undefined,
+      source: california ? 'Cal. Civ. Code §1798.130(a)(5)' : undefined,
+      fixes: [{ title: `Set the date${same.length > 1 ? 's' : ''} to today (${today}) after reviewing the policy`, edits: same.map((x) => ({ start: x.start, end: x.end, newText: x.fromFrontMatter ? formatLike('2000-01-01', ctx.today) : formatLike(x.written, ctx.today) })) }],
+    });
   },
 };

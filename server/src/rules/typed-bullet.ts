@@ -34,7 +34,7 @@ export const typedBullet: Rule = {
     ctx.report({
       start: first.start,
       end: first.start + 1,
-      message: `${items} ${items === 1 ? 'item is' : 'items are'} typed with \`${doc.text[first.start]}\` bullets${where}: make ${items === 1 ? 'it' : 'them'} Markdown list items with "- "`,
+      message: `${items} ${items === 1 ? 'item is' : 'items are'} typed with “${doc.text[first.start]}” bullets${where}: make ${items === 1 ? 'it' : 'them'} Markdown list items with “- ”`,
       fixes: [{ title: `Make the ${items === 1 ? 'item' : `${items} items`} Markdown list items`, edits: found.flat() }],
     });
   },

@@ -90,6 +90,17 @@ export function imbalances(block: Block): Imbalance[] {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+
+const MARK_NAMES: Record<string, string> = { '(': 'opening parenthesis', ')': 'closing parenthesis', '[': 'opening bracket', ']': 'closing bracket', '“': 'opening quotation mark', '”': 'closing quotation mark', '„': 'low opening quotation mark', '"': 'straight quotation mark' };
+
+/** A mark named and shown in single quotes (a quotation mark in “…” would be unreadable), for the Problems panel, which shows no Markdown. */
+function mark(ch: string): string {
+  return `the ${MARK_NAMES[ch] ?? 'mark'} ‘${ch}’`;
+}
+
+function upperFirst(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
 /** A mark between a word and a space or punctuation closes: `word“ ` */
 function closesHere(text: string, i: number): boolean {
   return i > 0 && /[\p{L}\p{N}.,!?]/u.test(text[i - 1]) && (i + 1 >= text.length || !LETTER.test(text[i + 1]));
@@ -128,7 +139,7 @@ export const unbalancedPunctuation: Rule = {
           ctx.report({
             start: p.at,
             end: p.at + 1,
-            message: `\`${p.ch}\` points the wrong way for where it stands: write \`${right}\``,
+            message: `${upperFirst(mark(p.ch))} points the wrong way for where it stands: write ${mark(right)}`,
             fixes: [{ title: `Write ${right}`, edits: [{ start: p.at, end: p.at + 1, newText: right }] }],
           });
           continue;
@@ -145,7 +156,7 @@ export const unbalancedPunctuation: Rule = {
         ctx.report({
           start: p.at,
           end,
-          message: p.kind === 'unclosed' ? `\`${p.ch}\` is never closed: add the closing \`${close}\` where the quotation or aside ends` : `\`${p.ch}\` closes nothing: delete it or add the opening mark`,
+          message: p.kind === 'unclosed' ? `${upperFirst(mark(p.ch))} is never closed: add the closing ${mark(close)} where the quotation or aside ends` : `${upperFirst(mark(p.ch))} closes nothing: delete it or add the opening mark`,
           fixes,
         });
       }
