@@ -27,7 +27,7 @@ describe('requirements with dates', () => {
   it('an item in force is reported missing', () => {
     const found = uk(runRules(makeDoc(WITHOUT_CONTROLLER_COMPLAINTS), { today: day('2026-08-01') }));
     assert.equal(found.length, 1);
-    assert.match(found[0], /^warning: Missing for UK GDPR: how to complain to the company \(Data Protection Act 2018 s\.164A/);
+    assert.match(found[0], /^warning: Missing for the UK GDPR: how to complain to the company \(Data Protection Act 2018 s\.164A/);
   });
 
   it('an item taking effect within six months is one information finding, saying when', () => {
@@ -100,7 +100,7 @@ describe('policywright check --as-of', () => {
     assert.equal(before.uk.length, 1);
     assert.match(before.uk[0], / information missing-uk-gdpr-disclosure From 19 June 2026, /);
     assert.equal(after.uk.length, 1);
-    assert.match(after.uk[0], / warning missing-uk-gdpr-disclosure Missing for UK GDPR: how to complain to the company/);
+    assert.match(after.uk[0], / warning missing-uk-gdpr-disclosure Missing for the UK GDPR: how to complain to the company/);
   });
 
   it('refuses a day that is not YYYY-MM-DD, with exit code 2', () => {

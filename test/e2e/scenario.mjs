@@ -68,13 +68,13 @@ export const STEPS = [
     },
   },
   {
-    title: 'hovering a finding shows the rule, why it matters and its legal source',
+    title: 'hovering a finding shows the rule, why it matters and the provision it rests on',
     async run({ wb, page, shot }) {
       await wb.goToProblem('outdated-legal-reference');
       const hover = await wb.showHoverAtCursor();
       await waitUntil('the legal source in the hover', async () => {
         const text = await hover.innerText();
-        return { ok: /outdated-legal-reference/.test(text) && /Legal source:/.test(text) && /Data Protection Act 2018/.test(text), seen: text };
+        return { ok: /outdated-legal-reference/.test(text) && /Rests on:/.test(text) && /Data Protection Act 2018/.test(text), seen: text };
       });
       await shot('hover');
       await page.keyboard.press('Escape');
