@@ -27,6 +27,9 @@ export interface Judged {
 export function subjectOf(message: string): string {
   const missing = /^Missing for [^:]+: (.+?) \((?:[^()]|\([^()]*\))*\), add it/.exec(message);
   if (missing) return missing[1];
+  // A punctuation mark named in single quotes ("The opening parenthesis ‘(’ …") is the subject itself.
+  const mark = /‘(.)’/.exec(message);
+  if (mark) return mark[1];
   // Quoted text, in typographic quotes or (older messages) backticks.
   const quoted = /“([^”]{1,60})|`([^`]{1,60})`/.exec(message);
   return quoted ? (quoted[1] ?? quoted[2]) : '';

@@ -156,7 +156,7 @@ export const unbalancedPunctuation: Rule = {
         ctx.report({
           start: p.at,
           end,
-          message: p.kind === 'unclosed' ? `${upperFirst(mark(p.ch))} is never closed: add the closing ${mark(close)} where the quotation or aside ends` : `${upperFirst(mark(p.ch))} closes nothing: delete it or add the opening mark`,
+          message: p.kind === 'unclosed' ? `${upperFirst(mark(p.ch))} is never closed: add ${mark(close)} where the quotation or aside ends` : `${upperFirst(mark(p.ch))} closes nothing: delete it or add the opening mark`,
           fixes,
         });
       }
