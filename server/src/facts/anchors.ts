@@ -76,18 +76,29 @@ export function looseAnchor(s: string): string {
 
 /** A heading line's visible text: no `#` marks, links reduced to their text, no tags, no `{#id}`, no emphasis marks. */
 function headingText(line: string): string {
-  return line
-    .replace(/^\s{0,3}#{1,6}\s+/, '')
-    .replace(/\s+#+\s*$/, '')
-    .replace(/\{#[^}]*\}\s*$/, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
+  return withoutClosing(line.replace(/^\s{0,3}#{1,6}\s+/, ''))
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/<[^<>]+>/g, '')
     .replace(/[*_`~]+(?=\S)|(?<=\S)[*_`~]+/g, '')
     .trim();
 }
 
-const HTML_ID = /<[a-z][\w-]*\b[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>]+))/gi;
-const ATTRIBUTE_ID = /\{[^{}\n]*#([\w:.-]+)[^{}\n]*\}/g;
+// The tag name is taken whole (a lookahead's capture, matched back): nothing can backtrack into it.
+const HTML_ID = /<[a-z](?=([\w-]*))\1[^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s"'>]+))/gi;
+const ATTRIBUTE_ID = /\{[^{}\n#]*#([\w:.-]+)(?:[^\w:.{}\n-][^{}\n]*)?\}/g;
+
+/** A heading's text without its closing `#` marks and a trailing `{#id}`, cut by hand: patterns anchored at the end backtrack. */
+function withoutClosing(text: string): string {
+  let t = text.trimEnd();
+  if (t.endsWith('}')) {
+    const open = t.lastIndexOf('{#');
+    if (open >= 0 && !t.slice(open + 1, -1).includes('{') && !t.slice(open + 1, -1).includes('}')) t = t.slice(0, open).trimEnd();
+  }
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  if (end < t.length && (end === 0 || /\s/.test(t[end - 1]))) t = t.slice(0, end).trimEnd();
+  return t;
+}
 
 export const anchorTargets = perDocument((doc: PolicyDocument): AnchorTargets => {
   const exact = new Set<string>();
@@ -117,7 +128,7 @@ export const anchorTargets = perDocument((doc: PolicyDocument): AnchorTargets =>
   for (const re of [HTML_ID, ATTRIBUTE_ID]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(doc.text)) !== null) add(m[1] ?? m[2] ?? m[3]);
+    while ((m = re.exec(doc.text)) !== null) add(re === HTML_ID ? (m[2] ?? m[3] ?? m[4]) : m[1]);
   }
   for (const link of anchorLinks(doc)) {
     if (!link.inHeading) continue;

@@ -47,7 +47,26 @@ export interface TableOfContents {
 }
 
 const TOC_TITLE = /^(?:table of contents|contents|in this (?:privacy )?(?:policy|notice|statement)|on this page|quick links|jump to(?: a section)?)$/i;
-const PAGE_NUMBER = /(?:\s*(?:\.\s?){2,}\s*|\s*…+\s*|\s*\t\s*|\s{3,})(?:\d{1,4}|[ivxlc]{1,6})$/i;
+const PAGE = /(?:\d{1,4}|[ivxlc]{1,6})$/i;
+
+/** "Introduction ........ 3", "Introduction\t3", "Scope … iv": the title without its page number, cut by hand (no backtracking). */
+function withoutPageNumber(line: string): string {
+  const page = PAGE.exec(line);
+  if (!page) return line;
+  const before = line.slice(0, page.index);
+  const trimmed = before.trimEnd();
+  // Dot leaders (". . ." or "....") or an ellipsis, walked back from the end.
+  let k = trimmed.length;
+  let dots = 0;
+  while (k > 0 && (trimmed[k - 1] === '.' || trimmed[k - 1] === '…' || trimmed[k - 1] === ' ')) {
+    if (trimmed[k - 1] !== ' ') dots += trimmed[k - 1] === '…' ? 2 : 1;
+    k--;
+  }
+  const spaces = before.length - trimmed.length;
+  if (dots >= 2) return trimmed.slice(0, k).trimEnd();
+  if (before.slice(trimmed.length).includes('\t') || spaces >= 3) return trimmed;
+  return line;
+}
 const ITEM_PREFIX = /^(\s*)(?:(\d+)([.)])|([-*+]))(\s+)/;
 
 export const tablesOfContents = perDocument((doc: PolicyDocument): readonly TableOfContents[] => {
@@ -91,7 +110,8 @@ function addItem(doc: PolicyDocument, list: List, item: ListItem, i: number, dep
   if (para) {
     const paraStart = para.position?.start.offset ?? itemStart;
     // A word processor's contents line ends in its page number, after a tab or a leader of dots: "Cookies\t4".
-    let title = toString(para).split(/\r?\n|\r/)[0].trim().replace(PAGE_NUMBER, '');
+    let title = toString(para).split(/\r?\n|\r/)[0].trim();
+    title = withoutPageNumber(title);
     // The number as written: "4." after "2." is 4, whatever CommonMark counts.
     const written = /^\s*(\d+)[.)]/.exec(doc.text.slice(itemStart, lineEnd))?.[1];
     let number = list.ordered ? (written ?? String((list.start ?? 1) + i)) : undefined;

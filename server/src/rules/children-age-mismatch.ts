@@ -16,7 +16,7 @@ const WORDS: Record<string, number> = { twelve: 12, thirteen: 13, fourteen: 14, 
  * A minimum age for using the service itself: "you must be at least 18 to use", "14 or older to register",
  * "may open an account", "is not intended for anyone under 18". Such a sentence is about age whatever its words.
  */
-const ELIGIBILITY = /\b(?:to\s+(?:use|access|register|sign\s+up|join|create|open|hold|have)\b|may\s+(?:not\s+)?(?:use|access|register|sign\s+up|join|create|open|have|hold)\b|(?:not\s+)?(?:allowed|permitted|eligible)\s+to\s+(?:use|access|register|sign|join|create|open|have|hold)|(?:use|access)\s+(?:of|to)\s+(?:the|our)\s+(?:service|site|app|platform|website)s?\b[^.]*\bprohibited|(?:not\s+)?(?:intended|meant|designed)\s+for\s+(?:use\s+by\s+)?(?:persons|people|individuals|anyone|users|adults)\b)/i;
+const ELIGIBILITY = /\b(?:to\s+(?:use|access|register|sign\s+up|join|create|open|hold|have)\b|may\s+(?:not\s+)?(?:use|access|register|sign\s+up|join|create|open|have|hold)\b|(?:not\s+)?(?:allowed|permitted|eligible)\s+to\s+(?:use|access|register|sign|join|create|open|have|hold)|(?:use|access)\s+(?:of|to)\s+(?:the|our)\s+(?:service|site|app|platform|website)s?\b[^.]{0,100}\bprohibited|(?:not\s+)?(?:intended|meant|designed)\s+for\s+(?:use\s+by\s+)?(?:persons|people|individuals|anyone|users|adults)\b)/i;
 /**
  * An adult's age tied to something other than using the service: buying, paying, a contract, a paid plan, age-
  * restricted content or goods, a job. "You must be 18 to buy a subscription" sets no minimum age of use.
